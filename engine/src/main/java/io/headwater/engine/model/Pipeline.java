@@ -1,0 +1,69 @@
+package io.headwater.engine.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The whole described topology, as loaded from one YAML file.
+ *
+ * @param name    the pipeline's name
+ * @param source  the file it was loaded from (for messages); may be null for built pipelines
+ * @param dataDir where embedded systems keep their data
+ * @param systems every system
+ * @param flows   every flow
+ */
+public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> systems, List<Flow> flows) {
+    public Pipeline {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataDir, "dataDir");
+        systems = List.copyOf(systems);
+        flows = List.copyOf(flows);
+    }
+
+    public Optional<SystemSpec> system(String id) {
+        return systems.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<Dataset> dataset(DatasetRef ref) {
+        return system(ref.system()).flatMap(s -> s.dataset(ref.dataset()));
+    }
+
+    public Dataset requireDataset(DatasetRef ref) {
+        return dataset(ref).orElseThrow(() -> new IllegalArgumentException("no dataset " + ref + " in pipeline " + name));
+    }
+
+    public SystemSpec systemOf(DatasetRef ref) {
+        return system(ref.system()).orElseThrow(() -> new IllegalArgumentException("no system " + ref.system() + " in pipeline " + name));
+    }
+
+    public Stream<Dataset> datasets() {
+        return systems.stream().flatMap(s -> s.datasets().stream());
+    }
+
+    public Optional<Flow> flow(String id) {
+        return flows.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** Flows that read from the given dataset. */
+    public List<Flow> flowsFrom(DatasetRef ref) {
+        return flows.stream().filter(f -> f.from().equals(ref)).toList();
+    }
+
+    /** Flows that write into the given dataset. */
+    public List<Flow> flowsInto(DatasetRef ref) {
+        return flows.stream().filter(f -> f.to().equals(ref)).toList();
+    }
+
+    /** A copy whose embedded systems live under another data directory. */
+    public Pipeline withDataDir(Path dir) {
+        return new Pipeline(name, source, dir, systems, flows);
+    }
+
+    /** Where an embedded system keeps its files: its {@code path}, or a folder named after it. */
+    public Path systemDir(SystemSpec system) {
+        return system.connection().pathOpt().map(dataDir::resolve).orElse(dataDir.resolve(system.id()));
+    }
+}

@@ -1,0 +1,18 @@
+package io.headwater.engine.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The technology of a {@link SystemSpec}; its config name is the lower-case constant name. */
+public enum SystemKind {
+    H2, POSTGRES, KAFKA, LUCENE, MVSTORE, REDIS, BLOBSTORE;
+
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<SystemKind> fromConfigName(String name) {
+        return Arrays.stream(values()).filter(k -> k.configName().equals(name)).findFirst();
+    }
+}
