@@ -1,0 +1,87 @@
+package io.headwater.engine.config;
+
+import io.headwater.engine.model.DatasetRef;
+import io.headwater.engine.model.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the {@code datasets} of one system. Keys and timestamps are checked later, by
+ * {@link DatasetChecks}, because a log dataset may inherit its fields from a flow.
+ */
+final class DatasetSection {
+    private static final List<String> KEYS = List.of("id", "name", "key", "timestamp", "fields");
+
+    /**
+     * A dataset as written in the config.
+     *
+     * @param ref       its pipeline-wide name
+     * @param name      the physical name (defaults to the id)
+     * @param key       the declared key entries; null when absent
+     * @param fields    the declared fields; null when absent
+     * @param timestamp the declared timestamp field; null when absent
+     * @param path      the key path, e.g. {@code systems[0].datasets[1]}
+     * @param line      the line the dataset starts on
+     */
+    record Draft(DatasetRef ref, String name, List<Scalar> key, FieldSection.Fields fields, Scalar timestamp,
+                 String path, int line) {
+    }
+
+    private final ReadContext context;
+    private final String systemId;
+    private final Role role;
+
+    /** A reader for the datasets of system {@code systemId} (may be null when the id is broken). */
+    DatasetSection(ReadContext context, String systemId, Role role) {
+        this.context = context;
+        this.systemId = systemId == null ? "?" : systemId;
+        this.role = role;
+    }
+
+    List<Draft> read(YamlMap system) {
+        List<Draft> drafts = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        List<Node> nodes = system.list("datasets").orElse(List.of());
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = system.child("datasets") + "[" + i + "]";
+            YamlMap.read(nodes.get(i), path, KEYS, context).flatMap(map -> readDataset(map, seen)).ifPresent(drafts::add);
+        }
+        return drafts;
+    }
+
+    private Optional<Draft> readDataset(YamlMap map, Map<String, String> seen) {
+        Optional<Scalar> idScalar = map.required("id");
+        Optional<String> id = ConfigValues.matching(idScalar, ConfigValues.ID, ConfigValues.ID_RULE, context);
+        List<Scalar> key = map.node("key").map(n -> context.scalarOrList(n, map.child("key"))).orElse(null);
+        FieldSection.Fields fields = map.node("fields").map(n -> new FieldSection(context).read(n, map.child("fields"))).orElse(null);
+        Scalar timestamp = map.scalar("timestamp").orElse(null);
+        String name = map.scalar("name").map(Scalar::value).orElse(null);
+        if (role != Role.LOG) {
+            requireDeclared(map, "key");
+            requireDeclared(map, "fields");
+        }
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = seen.putIfAbsent(id.get(), map.path());
+        if (first != null) {
+            Scalar s = idScalar.orElseThrow();
+            context.problem(s.line(), s.path(), s.quoted() + " is already used by " + first);
+            return Optional.empty();
+        }
+        DatasetRef ref = new DatasetRef(systemId, id.get());
+        return Optional.of(new Draft(ref, name == null ? id.get() : name, key, fields, timestamp, map.path(), map.line()));
+    }
+
+    private void requireDeclared(YamlMap map, String key) {
+        if (!map.has(key)) {
+            context.problem(map.line(), map.child(key), "is required");
+        } else if (!map.given(key)) {
+            context.problem(map.node(key).map(Problems::line).orElse(map.line()), map.child(key), "is required");
+        }
+    }
+}

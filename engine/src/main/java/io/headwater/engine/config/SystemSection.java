@@ -1,0 +1,85 @@
+package io.headwater.engine.config;
+
+import io.headwater.engine.model.Connection;
+import io.headwater.engine.model.Role;
+import io.headwater.engine.model.SystemKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the {@code systems} list: ids, kinds, roles, connections and their datasets. */
+final class SystemSection {
+    private static final List<String> KEYS =
+            List.of("id", "kind", "role", "embedded", "address", "database", "user", "password", "path", "datasets");
+    private static final List<String> KINDS = Arrays.stream(SystemKind.values()).map(SystemKind::configName).toList();
+    private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::configName).toList();
+
+    /**
+     * A system as written in the config.
+     *
+     * @param id         its id
+     * @param kind       its technology
+     * @param role       its role
+     * @param embedded   whether Headwater runs it
+     * @param connection how to reach it
+     * @param datasets   its datasets as written
+     */
+    record Draft(String id, SystemKind kind, Role role, boolean embedded, Connection connection,
+                 List<DatasetSection.Draft> datasets) {
+    }
+
+    private final ReadContext context;
+    private final List<Draft> systems = new ArrayList<>();
+    private final Set<String> broken = new HashSet<>();
+    private final Map<String, String> seen = new HashMap<>();
+
+    SystemSection(ReadContext context) {
+        this.context = context;
+    }
+
+    void read(List<Node> nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            YamlMap.read(nodes.get(i), "systems[" + i + "]", KEYS, context).ifPresent(this::readSystem);
+        }
+    }
+
+    /** The systems that were read completely (their own problems aside). */
+    List<Draft> systems() {
+        return systems;
+    }
+
+    /** Ids of systems that are declared but broken, so flows naming them are not reported again. */
+    Set<String> broken() {
+        return broken;
+    }
+
+    private void readSystem(YamlMap map) {
+        Optional<Scalar> idScalar = map.required("id");
+        Optional<String> id = ConfigValues.matching(idScalar, ConfigValues.SYSTEM_ID, ConfigValues.SYSTEM_ID_RULE, context);
+        Optional<SystemKind> kind = ConfigValues.choice(map.required("kind"), SystemKind::fromConfigName, KINDS, context);
+        Optional<Role> role = ConfigValues.choice(map.required("role"), Role::fromConfigName, ROLES, context);
+        // An unreadable flag counts as embedded, so connection checks do not pile on more problems.
+        boolean embedded = map.given("embedded") ? ConfigValues.bool(map.scalar("embedded"), context).orElse(true) : false;
+        Connection connection = new ConnectionSection(context).read(map, id.orElse(null), kind, embedded);
+        List<DatasetSection.Draft> datasets = new DatasetSection(context, id.orElse(null), role.orElse(null)).read(map);
+        if (id.isEmpty()) {
+            idScalar.ifPresent(s -> broken.add(s.value()));
+            return;
+        }
+        String first = seen.putIfAbsent(id.get(), map.path());
+        if (first != null) {
+            Scalar s = idScalar.orElseThrow();
+            context.problem(s.line(), s.path(), s.quoted() + " is already used by " + first);
+        } else if (kind.isPresent() && role.isPresent()) {
+            systems.add(new Draft(id.get(), kind.get(), role.get(), embedded, connection, datasets));
+        } else {
+            broken.add(id.get());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.headwater.engine.pipeline;
+
+import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Flow;
+import io.headwater.engine.spi.ChangeDecoder;
+import io.headwater.engine.spi.ChangeEvent;
+import io.headwater.engine.spi.ChangeOp;
+import io.headwater.engine.spi.Checkpoint;
+import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.EventLog;
+import io.headwater.engine.spi.LogReader;
+import io.headwater.engine.spi.LogRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one derived dataset up to date from its log: reads from the sink's checkpoint, decodes,
+ * and hands each polled batch to the sink, which applies it and commits it with the new
+ * checkpoint atomically. A runnable unit: the caller runs it on a thread it owns; {@link #close()}
+ * from any other thread stops it after the batch in hand. Only the running thread touches the
+ * sink's apply path; the status methods are thread-safe.
+ */
+public final class FlowConsumer implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final Flow flow;
+    private final Dataset logDataset;
+    private final EventLog log;
+    private final ChangeDecoder decoder;
+    private final DerivedSink sink;
+    private final LatencyRecorder latency;
+    private final Clock clock;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean started;
+    private volatile boolean stopping;
+    private volatile boolean paused;
+    private volatile long applied;
+    private volatile HeadwaterException failure;
+
+    public FlowConsumer(Flow flow, Dataset logDataset, EventLog log, ChangeDecoder decoder, DerivedSink sink, Clock clock) {
+        this.flow = Objects.requireNonNull(flow, "flow");
+        this.logDataset = Objects.requireNonNull(logDataset, "logDataset");
+        this.log = Objects.requireNonNull(log, "log");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.clock = clock;
+        this.latency = new LatencyRecorder();
+    }
+
+    @Override
+    public void run() {
+        started = true;
+        String topic = logDataset.physicalName();
+        try {
+            while (!stopping && !log.exists(topic)) {
+                sleep(200);
+            }
+            try (LogReader reader = log.openReader(topic, sink.checkpoint())) {
+                Checkpoint checkpoint = sink.checkpoint();
+                while (!stopping) {
+                    if (paused) {
+                        sleep(100);
+                        continue;
+                    }
+                    List<LogRecord> records = reader.poll(POLL);
+                    if (records.isEmpty()) {
+                        continue;
+                    }
+                    List<ChangeEvent> events = new ArrayList<>(records.size());
+                    for (LogRecord r : records) {
+                        Optional<ChangeEvent> e = decoder.decode(r, logDataset);
+                        e.ifPresent(events::add);
+                        checkpoint = checkpoint.advancedPast(r.position());
+                    }
+                    sink.apply(events, checkpoint);
+                    applied += events.size();
+                    recordLatency(events);
+                }
+            }
+        } catch (HeadwaterException e) {
+            failure = e;
+            LOG.error("flow {} stopped: {}", flow.id(), e.getMessage(), e);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void recordLatency(List<ChangeEvent> events) {
+        long now = clock.millis();
+        for (ChangeEvent e : events) {
+            if (e.op() != ChangeOp.SNAPSHOT && e.committedAt() != null) {
+                latency.record(now - e.committedAt().toEpochMilli());
+            }
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public DerivedSink sink() {
+        return sink;
+    }
+
+    /** Events applied since start. */
+    public long applied() {
+        return applied;
+    }
+
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    /** The error that stopped this consumer, if any. */
+    public Optional<HeadwaterException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Log records not yet applied; -1 when the log cannot be asked. */
+    public long lag() {
+        try {
+            return sink.checkpoint().lagBehind(log.endOffsets(logDataset.physicalName()));
+        } catch (HeadwaterException e) {
+            return -1;
+        }
+    }
+
+    /** Stops applying (the consumer keeps its place) until {@link #resume()}. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Stops the loop and waits up to 10 s for it to finish its batch. */
+    @Override
+    public void close() {
+        stopping = true;
+        if (!started) {
+            return;
+        }
+        try {
+            if (!finished.await(10, TimeUnit.SECONDS)) {
+                LOG.warn("flow {} did not stop within 10 s", flow.id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
