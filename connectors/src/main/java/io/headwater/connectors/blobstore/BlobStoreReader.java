@@ -1,0 +1,159 @@
+package io.headwater.connectors.blobstore;
+
+import io.headwater.connectors.blobstore.ManifestEntry.BlobRef;
+import io.headwater.connectors.mvstore.KeyCodec;
+import io.headwater.connectors.mvstore.MvStoreFile;
+import io.headwater.connectors.mvstore.TargetChange;
+import io.headwater.engine.StoreException;
+import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Field;
+import io.headwater.engine.model.FieldType;
+import io.headwater.engine.model.Row;
+import io.headwater.engine.spi.Checkpoint;
+import io.headwater.engine.spi.DatasetReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.h2.mvstore.MVMap;
+
+/**
+ * Reads a dataset a {@link BlobStoreSink} keeps: rows with their bytes fields read from the object
+ * files (null when a file is missing: {@link #verifyContent} says why), in key order; and the
+ * integrity of the files themselves ({@link #verifyContent}, {@link #verifyAll}), recomputing each
+ * file's SHA-256, so bit rot and truncation are found. A scan sees the manifest as committed when
+ * it starts; an object replaced by a later batch may be gone by the time the scan reaches it.
+ * Thread-safe.
+ */
+public final class BlobStoreReader implements DatasetReader {
+    private final Dataset dataset;
+    private final BlobObjects objects;
+    private final MvStoreFile file;
+    private final MVMap<byte[], byte[]> manifest;
+    private final Optional<String> declaredHashField;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private BlobStoreReader(Path root, Dataset dataset, MvStoreFile file) {
+        this.dataset = dataset;
+        this.file = file;
+        this.objects = BlobStoreLayout.objects(root, dataset);
+        this.manifest = file.records(BlobStoreLayout.MANIFEST);
+        this.declaredHashField = BlobStoreLayout.declaredHashField(dataset);
+    }
+
+    public static BlobStoreReader open(Path root, Dataset dataset) {
+        MvStoreFile f = MvStoreFile.open(BlobStoreLayout.manifestFile(root, dataset));
+        try {
+            return new BlobStoreReader(root, dataset, f);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    @Override
+    public long count() {
+        return file.read("count", manifest::sizeAsLong);
+    }
+
+    public Checkpoint checkpoint() {
+        return file.read("read checkpoint",
+                () -> Checkpoint.decode(file.textMap(BlobStoreLayout.checkpointsMap()).get(dataset.physicalName())));
+    }
+
+    @Override
+    public void scan(Consumer<Row> sink) {
+        Iterator<Map.Entry<byte[], byte[]>> it = file.read("scan", () -> manifest.entrySet().iterator());
+        while (it.hasNext()) {
+            sink.accept(row(ManifestEntry.decode(it.next().getValue())));
+        }
+    }
+
+    @Override
+    public Optional<Row> lookup(Row key) {
+        return entry(key).map(this::row);
+    }
+
+    /** The file holding a record's bytes field, if the record has such bytes. */
+    public Optional<Path> contentPath(Row key, String field) {
+        return entry(key).map(e -> e.blobs().get(field)).map(ref -> objects.path(ref.sha256()));
+    }
+
+    /** Re-hashes the files of one record (one check per bytes field with a value); empty when the key is absent. */
+    public List<BlobCheck> verifyContent(Row key) {
+        Row k = TargetChange.lookupKey(key, dataset);
+        return entry(k).map(e -> check(k, e)).orElse(List.of());
+    }
+
+    /** Re-hashes every file, in key order. */
+    public void verifyAll(Consumer<BlobCheck> sink) {
+        Iterator<Map.Entry<byte[], byte[]>> it = file.read("scan", () -> manifest.entrySet().iterator());
+        while (it.hasNext()) {
+            ManifestEntry e = ManifestEntry.decode(it.next().getValue());
+            check(e.fields().project(dataset.key()), e).forEach(sink);
+        }
+    }
+
+    private Optional<ManifestEntry> entry(Row key) {
+        byte[] k = KeyCodec.sortable(TargetChange.lookupKey(key, dataset));
+        return Optional.ofNullable(file.read("lookup", () -> manifest.get(k))).map(ManifestEntry::decode);
+    }
+
+    private List<BlobCheck> check(Row key, ManifestEntry e) {
+        List<BlobCheck> out = new ArrayList<>();
+        String declared = declaredHashField.map(f -> (String) e.fields().get(f)).orElse(null);
+        e.blobs().forEach((field, ref) -> {
+            Path p = objects.path(ref.sha256());
+            try {
+                out.add(new BlobCheck(key, field, p, ref.sha256(), ref.size(), declared, BlobObjects.sha256(p), Files.size(p)));
+            } catch (NoSuchFileException missing) {
+                out.add(new BlobCheck(key, field, p, ref.sha256(), ref.size(), declared, null, -1));
+            } catch (IOException io) {
+                throw new StoreException("blob store object " + p + " of " + dataset.ref() + " cannot be read: " + io.getMessage(), io);
+            }
+        });
+        return out;
+    }
+
+    private Row row(ManifestEntry e) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field f : dataset.fields()) {
+            values.put(f.name(), f.type() == FieldType.BYTES ? content(e.blobs().get(f.name())) : e.fields().get(f.name()));
+        }
+        return Row.of(values);
+    }
+
+    private byte[] content(BlobRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        try {
+            return objects.read(ref.sha256());
+        } catch (NoSuchFileException missing) {
+            return null;
+        } catch (IOException e) {
+            throw new StoreException("blob store object " + objects.path(ref.sha256()) + " of " + dataset.ref() + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            file.close();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.headwater.connectors.blobstore;
+
+import io.headwater.connectors.blobstore.ManifestEntry.BlobRef;
+import io.headwater.connectors.mvstore.KeyCodec;
+import io.headwater.connectors.mvstore.MvStoreFile;
+import io.headwater.connectors.mvstore.TargetChange;
+import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Field;
+import io.headwater.engine.model.Flow;
+import io.headwater.engine.spi.ChangeEvent;
+import io.headwater.engine.spi.Checkpoint;
+import io.headwater.engine.spi.DerivedSink;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A derived dataset whose bytes fields are kept as content-addressed files and whose other fields,
+ * per-object hash/size and checkpoint are kept in a manifest (layout in {@link BlobStoreLayout}).
+ *
+ * <p>A batch runs in three steps: (1) write every new object and force it to disk (the same bytes
+ * again reuse the file); (2) commit the manifest entries, reference counts and checkpoint as one
+ * MVStore version; (3) delete the objects no entry references any more. A crash at any moment
+ * leaves at worst an unreferenced file ({@link #removeUnreferenced()} sweeps those), never an entry
+ * without its file. The hash is always computed from the bytes; a hash the row declares (a mapped
+ * {@code sha256}) is kept as the row's value, so both facts survive.
+ *
+ * <p>Not thread-safe for {@link #apply}: one consumer thread applies; {@link #checkpoint()} and
+ * {@link #count()} may be called from other threads.
+ */
+public final class BlobStoreSink implements DerivedSink {
+    private final Dataset dataset;
+    private final Flow flow;
+    private final Path root;
+    private final BlobObjects objects;
+    private final MvStoreFile file;
+    private final MVMap<byte[], byte[]> manifest;
+    private final MVMap<String, String> refs;
+    private final MVMap<String, String> checkpoints;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private BlobStoreSink(Path root, Dataset dataset, Flow flow, MvStoreFile file) {
+        this.root = root;
+        this.dataset = dataset;
+        this.flow = flow;
+        this.file = file;
+        this.objects = BlobStoreLayout.objects(root, dataset);
+        this.manifest = file.records(BlobStoreLayout.MANIFEST);
+        this.refs = file.textMap(BlobStoreLayout.REFS);
+        this.checkpoints = file.textMap(BlobStoreLayout.checkpointsMap());
+    }
+
+    /** Opens (creating when absent) the dataset's directory under {@code root}. */
+    public static BlobStoreSink open(Path root, Dataset dataset, Flow flow) {
+        TargetChange.requireScalar(flow, "blob");
+        MvStoreFile f = MvStoreFile.open(BlobStoreLayout.manifestFile(root, dataset));
+        try {
+            return new BlobStoreSink(root, dataset, flow, f);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    @Override
+    public Flow flow() {
+        return flow;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Checkpoint checkpoint() {
+        return file.read("read checkpoint", () -> Checkpoint.decode(checkpoints.get(dataset.physicalName())));
+    }
+
+    @Override
+    public void apply(List<ChangeEvent> events, Checkpoint through) {
+        List<TargetChange> changes = TargetChange.of(events, flow, dataset);
+        List<ManifestEntry> entries = new ArrayList<>(changes.size());
+        for (TargetChange c : changes) {
+            entries.add(c.removes() ? null : storeObjects(c));
+        }
+        Set<String> released = file.writeAtomically("apply to " + dataset.physicalName(), () -> {
+            Set<String> candidates = new HashSet<>();
+            for (int i = 0; i < changes.size(); i++) {
+                byte[] key = KeyCodec.sortable(changes.get(i).key());
+                byte[] old = manifest.get(key);
+                if (old != null) {
+                    for (BlobRef ref : ManifestEntry.decode(old).blobs().values()) {
+                        addReference(ref.sha256(), -1);
+                        candidates.add(ref.sha256());
+                    }
+                }
+                ManifestEntry entry = entries.get(i);
+                if (entry == null) {
+                    manifest.remove(key);
+                } else {
+                    manifest.put(key, entry.encode());
+                    entry.blobs().values().forEach(ref -> addReference(ref.sha256(), 1));
+                }
+            }
+            checkpoints.put(dataset.physicalName(), through.encode());
+            candidates.removeIf(refs::containsKey);
+            return candidates;
+        });
+        released.forEach(objects::delete);
+    }
+
+    private ManifestEntry storeObjects(TargetChange c) {
+        Map<String, BlobRef> blobs = new LinkedHashMap<>();
+        for (Field f : BlobStoreLayout.bytesFields(dataset)) {
+            byte[] bytes = (byte[]) c.row().get(f.name());
+            if (bytes != null) {
+                blobs.put(f.name(), new BlobRef(objects.write(bytes), bytes.length));
+            }
+        }
+        return ManifestEntry.of(c.row(), dataset, blobs);
+    }
+
+    private void addReference(String sha, int delta) {
+        String current = refs.get(sha);
+        long n = (current == null ? 0 : Long.parseLong(current)) + delta;
+        if (n > 0) {
+            refs.put(sha, Long.toString(n));
+        } else {
+            refs.remove(sha);
+        }
+    }
+
+    /**
+     * Deletes object files no manifest entry references (left by a crash between writing and
+     * committing, or between committing and deleting) and stray temporary files. Call it from the
+     * applying thread, never during {@link #apply}. Returns how many files were deleted.
+     */
+    public long removeUnreferenced() {
+        Set<String> referenced = file.read("list references", () -> new HashSet<>(refs.keySet()));
+        return objects.deleteUnless(referenced::contains);
+    }
+
+    @Override
+    public long count() {
+        return file.read("count", manifest::sizeAsLong);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            file.close();
+        }
+    }
+}
