@@ -1,5 +1,6 @@
 package io.headwater.connectors.kafka;
 
+import io.headwater.connectors.embedded.PortFile;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.StoreException;
 import kafka.server.KafkaConfig;

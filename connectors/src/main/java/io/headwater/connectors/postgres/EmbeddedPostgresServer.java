@@ -1,5 +1,6 @@
 package io.headwater.connectors.postgres;
 
+import io.headwater.connectors.embedded.PortFile;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.StoreException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,5 +1,6 @@
 package io.headwater.connectors.kafka;
 
+import io.headwater.connectors.embedded.PortFile;
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;

@@ -1,5 +1,6 @@
 package io.headwater.connectors.postgres;
 
+import io.headwater.connectors.embedded.PortFile;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;

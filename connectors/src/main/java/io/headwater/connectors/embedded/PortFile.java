@@ -1,4 +1,4 @@
-package io.headwater.connectors.postgres;
+package io.headwater.connectors.embedded;
 
 import io.headwater.engine.StoreException;
 
@@ -19,13 +19,13 @@ import java.util.Properties;
  * first start, so that every later start listens where clients (and stored offsets) expect it.
  * Not thread-safe; one server owns its directory.
  */
-final class PortFile {
-    static final String FILE_NAME = "ports.properties";
+public final class PortFile {
+    public static final String FILE_NAME = "ports.properties";
 
     private final Path file;
     private final Properties properties = new Properties();
 
-    PortFile(Path systemDir) {
+    public PortFile(Path systemDir) {
         this.file = systemDir.resolve(FILE_NAME);
         if (Files.isRegularFile(file)) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
@@ -37,7 +37,7 @@ final class PortFile {
     }
 
     /** The port stored under {@code key}, or a newly chosen free one (call {@link #save()} after). */
-    int portOrChoose(String key) {
+    public int portOrChoose(String key) {
         String value = properties.getProperty(key);
         if (value != null) {
             try {
@@ -51,11 +51,11 @@ final class PortFile {
         return port;
     }
 
-    void put(String key, int port) {
+    public void put(String key, int port) {
         properties.setProperty(key, Integer.toString(port));
     }
 
-    void save() {
+    public void save() {
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
         try {
             Files.createDirectories(file.getParent());
@@ -68,7 +68,7 @@ final class PortFile {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -77,7 +77,7 @@ final class PortFile {
     }
 
     /** Whether something accepts or holds the port on the loopback address. */
-    static boolean inUse(int port) {
+    public static boolean inUse(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);

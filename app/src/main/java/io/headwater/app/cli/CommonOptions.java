@@ -1,0 +1,26 @@
+package io.headwater.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every pipeline command takes. */
+public final class CommonOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "Pipeline YAML (default: the embedded demo, sample-configs/demo.yaml).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where embedded systems keep their data (default: the config's data-dir).")
+    Path dataDir;
+
+    @Option(names = "--json", description = "Print machine-readable JSON instead of text.")
+    boolean json;
+
+    /** The config file named, or the embedded demo's. */
+    public Path configFile() {
+        return config != null ? config : DefaultConfig.demo();
+    }
+
+    /** The {@code --data-dir} given, or null. */
+    public Path dataDirOverride() {
+        return dataDir;
+    }
+}

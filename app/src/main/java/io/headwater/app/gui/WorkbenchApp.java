@@ -1,0 +1,58 @@
+package io.headwater.app.gui;
+
+import atlantafx.base.theme.PrimerLight;
+import io.headwater.app.cli.CommonOptions;
+import io.headwater.app.runtime.DemoSession;
+import io.headwater.app.runtime.NamedThreads;
+import io.headwater.engine.config.PipelineLoader;
+import io.headwater.engine.model.Pipeline;
+import io.headwater.views.status.PipelineStatusView;
+import io.headwater.views.status.PipelineStatusViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The workbench window. In this version: the live status of the embedded demo pipeline, started
+ * with step-by-step progress while the window is already up.
+ */
+public final class WorkbenchApp extends Application {
+    static volatile CommonOptions options = new CommonOptions();
+
+    private final ExecutorService background = Executors.newCachedThreadPool(new NamedThreads("gui-worker"));
+    private PipelineStatusViewModel viewModel;
+    private PipelineStatusView view;
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        viewModel = new PipelineStatusViewModel(background, Platform::runLater, progress -> {
+            Pipeline pipeline = loadPipeline();
+            return DemoSession.start(pipeline, 42, 5, progress);
+        });
+        view = new PipelineStatusView(viewModel);
+        stage.setTitle("Headwater");
+        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setScene(new Scene(view, 1100, 720));
+        stage.show();
+        viewModel.start();
+    }
+
+    private static Pipeline loadPipeline() {
+        CommonOptions o = options;
+        Path file = o.configFile();
+        Pipeline p = new PipelineLoader().load(file);
+        return o.dataDirOverride() != null ? p.withDataDir(o.dataDirOverride().toAbsolutePath()) : p;
+    }
+
+    @Override
+    public void stop() {
+        view.stop();
+        viewModel.close();
+        background.shutdownNow();
+    }
+}

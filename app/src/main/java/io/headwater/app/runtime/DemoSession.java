@@ -1,0 +1,79 @@
+package io.headwater.app.runtime;
+
+import io.headwater.connectors.demo.DemoDataGenerator;
+import io.headwater.connectors.demo.LoadGenerator;
+import io.headwater.engine.StoreException;
+import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.pipeline.LatencyRecorder;
+import io.headwater.engine.pipeline.PipelineRuntime;
+import io.headwater.engine.spi.ProgressListener;
+import io.headwater.engine.status.SystemStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo pipeline running with a load generator writing into its system of record. Closing
+ * stops the load, then the pipeline. Thread-safe.
+ */
+public final class DemoSession implements PipelineRuntime {
+    private final EmbeddedPipeline pipeline;
+    private final Connection connection;
+    private final LoadGenerator load;
+
+    private DemoSession(EmbeddedPipeline pipeline, Connection connection, LoadGenerator load) {
+        this.pipeline = pipeline;
+        this.connection = connection;
+        this.load = load;
+    }
+
+    /** Starts the pipeline with the demo data and a load of {@code rate} operations per second. */
+    public static DemoSession start(Pipeline model, long seed, double rate, ProgressListener progress) {
+        EmbeddedPipeline rt = EmbeddedPipeline.start(model, EmbeddedPipeline.Options.demo(seed), progress);
+        try {
+            Connection c = rt.recordDataSource().orElseThrow(() -> new StoreException("the demo needs an embedded PostgreSQL")).getConnection();
+            LoadGenerator load = new LoadGenerator(new DemoDataGenerator(c, seed), rate);
+            NamedThreads.start("load", load);
+            return new DemoSession(rt, c, load);
+        } catch (SQLException | RuntimeException e) {
+            rt.close();
+            throw e instanceof SQLException sql ? new StoreException("cannot connect the load generator to PostgreSQL: " + sql.getMessage(), sql)
+                    : (RuntimeException) e;
+        }
+    }
+
+    public EmbeddedPipeline runtime() {
+        return pipeline;
+    }
+
+    public LoadGenerator load() {
+        return load;
+    }
+
+    @Override
+    public Pipeline pipeline() {
+        return pipeline.pipeline();
+    }
+
+    @Override
+    public List<SystemStatus> status() {
+        return pipeline.status();
+    }
+
+    @Override
+    public Map<String, LatencyRecorder> latencies() {
+        return pipeline.latencies();
+    }
+
+    @Override
+    public void close() {
+        load.close();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(DemoSession.class).debug("closing the load connection", e);
+        }
+        pipeline.close();
+    }
+}

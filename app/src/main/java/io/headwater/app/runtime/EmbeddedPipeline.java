@@ -1,0 +1,316 @@
+package io.headwater.app.runtime;
+
+import io.headwater.connectors.debezium.CaptureRoute;
+import io.headwater.connectors.debezium.DebeziumCapture;
+import io.headwater.connectors.debezium.SourceDatabase;
+import io.headwater.connectors.debezium.DebeziumJsonDecoder;
+import io.headwater.connectors.demo.DemoDataGenerator;
+import io.headwater.connectors.demo.DemoSchema;
+import io.headwater.connectors.kafka.EmbeddedKafkaBroker;
+import io.headwater.connectors.kafka.KafkaEventLog;
+import io.headwater.connectors.kafka.KafkaMonitor;
+import io.headwater.connectors.postgres.EmbeddedPostgresServer;
+import io.headwater.connectors.postgres.PostgresMonitor;
+import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.StoreException;
+import io.headwater.engine.model.Connection;
+import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Secret;
+import io.headwater.engine.model.Flow;
+import io.headwater.engine.model.FlowKind;
+import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.model.Role;
+import io.headwater.engine.model.SystemKind;
+import io.headwater.engine.model.SystemSpec;
+import io.headwater.engine.pipeline.DataDirLock;
+import io.headwater.engine.pipeline.FlowConsumer;
+import io.headwater.engine.pipeline.LatencyRecorder;
+import io.headwater.engine.pipeline.PipelineRuntime;
+import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.ProgressListener;
+import io.headwater.engine.spi.SystemMonitor;
+import io.headwater.engine.status.DatasetStatus;
+import io.headwater.engine.status.SystemStatus;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pipeline running for real: embedded PostgreSQL and Kafka started inside the data directory
+ * (or external ones reached at their addresses), Debezium capturing each system of record into its
+ * topics, and one {@link FlowConsumer} per consume flow keeping a derived store up to date.
+ * Starting claims the data directory ({@link DataDirLock}); closing stops everything in reverse
+ * order and releases it. Thread-safe.
+ */
+public final class EmbeddedPipeline implements PipelineRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPipeline.class);
+
+    /**
+     * @param command        how this run is described to other processes ({@code headwater demo})
+     * @param demoData       create the demo schema and seed it when empty
+     * @param seed           the demo data's random seed
+     */
+    public record Options(String command, boolean demoData, long seed) {
+        public static Options demo(long seed) {
+            return new Options("headwater demo", true, seed);
+        }
+    }
+
+    private final Pipeline pipeline;
+    private final StoreLayout layout;
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final Map<String, SystemMonitor> monitors = new LinkedHashMap<>();
+    private final List<FlowConsumer> consumers = new ArrayList<>();
+    private final List<DebeziumCapture> captures = new ArrayList<>();
+    private DataDirLock lock;
+    private EmbeddedPostgresServer postgres;
+    private KafkaEventLog eventLog;
+    private StatusPublisher publisher;
+
+    private EmbeddedPipeline(Pipeline pipeline) {
+        this.pipeline = pipeline;
+        this.layout = new StoreLayout(pipeline);
+    }
+
+    /** Starts every system and flow of the pipeline; on failure stops what it had started and rethrows. */
+    public static EmbeddedPipeline start(Pipeline pipeline, Options options, ProgressListener progress) {
+        EmbeddedPipeline p = new EmbeddedPipeline(pipeline);
+        try {
+            p.startAll(options, progress);
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options, ProgressListener progress) {
+        int steps = 6;
+        progress.progress(0, steps, "Claiming data directory " + pipeline.dataDir());
+        lock = DataDirLock.acquire(pipeline.dataDir(), options.command());
+        opened.push(lock);
+
+        SystemSpec record = single(Role.RECORD, SystemKind.POSTGRES);
+        progress.progress(1, steps, "Starting PostgreSQL (" + record.id() + ")");
+        startRecord(record, options);
+
+        SystemSpec log = single(Role.LOG, SystemKind.KAFKA);
+        progress.progress(2, steps, "Starting Kafka (" + log.id() + ")");
+        startLog(log);
+
+        progress.progress(3, steps, "Starting change capture");
+        startCapture(record);
+
+        progress.progress(4, steps, "Opening derived stores");
+        startConsumers();
+
+        progress.progress(5, steps, "Waiting for the initial snapshot");
+        awaitStreaming();
+
+        publisher = new StatusPublisher(this, layout.statusFile());
+        opened.push(publisher);
+        NamedThreads.start("status-publisher", publisher);
+        progress.progress(6, steps, "Live");
+    }
+
+    private SystemSpec single(Role role, SystemKind kind) {
+        List<SystemSpec> found = pipeline.systems().stream().filter(s -> s.role() == role).toList();
+        if (found.size() != 1 || found.get(0).kind() != kind) {
+            throw new HeadwaterException("pipeline " + pipeline.name() + ": this version runs exactly one " + role.configName()
+                    + " system of kind " + kind.configName() + ", found " + found.stream().map(s -> s.id() + " (" + s.kind().configName() + ")").toList());
+        }
+        return found.get(0);
+    }
+
+    private void startRecord(SystemSpec record, Options options) {
+        if (record.embedded()) {
+            postgres = EmbeddedPostgresServer.start(layout.systemDir(record));
+            opened.push(postgres);
+            lock.publish(record.id() + ".address", postgres.address());
+            lock.publish(record.id() + ".jdbc", postgres.jdbcUrl());
+            monitors.put(record.id(), PostgresMonitor.forEmbedded(record, postgres));
+        } else {
+            monitors.put(record.id(), PostgresMonitor.forSpec(record));
+        }
+        if (options.demoData()) {
+            try (java.sql.Connection c = recordDataSource().orElseThrow().getConnection()) {
+                DemoSchema.create(c);
+                DemoDataGenerator generator = new DemoDataGenerator(c, options.seed());
+                if (generator.isEmpty()) {
+                    generator.seed(200, 1000, 60);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot prepare the demo data in " + record.id() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void startLog(SystemSpec log) {
+        String bootstrap;
+        if (log.embedded()) {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(layout.systemDir(log));
+            opened.push(broker);
+            bootstrap = broker.bootstrapServers();
+            lock.publish(log.id() + ".address", bootstrap);
+        } else {
+            bootstrap = log.connection().address();
+        }
+        eventLog = new KafkaEventLog(log.id(), bootstrap);
+        opened.push(eventLog);
+        monitors.put(log.id(), new KafkaMonitor(log, eventLog));
+    }
+
+    private void startCapture(SystemSpec record) {
+        List<CaptureRoute> routes = new ArrayList<>();
+        for (Flow f : pipeline.flows()) {
+            if (f.kind() == FlowKind.CDC && f.from().system().equals(record.id())) {
+                routes.add(new CaptureRoute(pipeline.requireDataset(f.from()).physicalName(), pipeline.requireDataset(f.to()).physicalName()));
+            }
+        }
+        if (routes.isEmpty()) {
+            return;
+        }
+        DebeziumCapture capture = new DebeziumCapture(sourceOf(record), routes, eventLog, layout.captureDir(record), pipeline.name());
+        captures.add(capture);
+        opened.push(capture);
+        NamedThreads.start("capture-" + record.id(), capture);
+    }
+
+    private SourceDatabase sourceOf(SystemSpec record) {
+        if (postgres != null) {
+            return new SourceDatabase(record.id(), postgres.host(), postgres.port(), postgres.database(), postgres.user(),
+                    Secret.literal(postgres.password()));
+        }
+        Connection c = record.connection();
+        String address = c.address();
+        int colon = address.lastIndexOf(':');
+        return new SourceDatabase(record.id(), address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)),
+                c.database(), c.user(), c.password());
+    }
+
+    private void startConsumers() {
+        DebeziumJsonDecoder decoder = new DebeziumJsonDecoder();
+        for (Flow f : pipeline.flows()) {
+            if (f.kind() != FlowKind.CONSUME) {
+                continue;
+            }
+            SystemSpec target = pipeline.systemOf(f.to());
+            Dataset dataset = pipeline.requireDataset(f.to());
+            DerivedSink sink = DerivedStores.open(layout, target, dataset, f);
+            opened.push(sink);
+            FlowConsumer consumer = new FlowConsumer(f, pipeline.requireDataset(f.from()), eventLog, decoder, sink, Clock.systemUTC());
+            consumers.add(consumer);
+            opened.push(consumer);
+            NamedThreads.start("consume-" + f.id(), consumer);
+        }
+    }
+
+    private void awaitStreaming() {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        for (DebeziumCapture c : captures) {
+            while (!c.isStreaming()) {
+                c.failure().ifPresent(e -> {
+                    throw e;
+                });
+                if (System.nanoTime() > deadline) {
+                    throw new HeadwaterException("change capture did not finish its initial snapshot within 120 s");
+                }
+                sleep(50);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HeadwaterException("interrupted while starting the pipeline", e);
+        }
+    }
+
+    @Override
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** A data source on the system of record (for the demo's load generator). */
+    public Optional<DataSource> recordDataSource() {
+        return Optional.ofNullable(postgres).map(EmbeddedPostgresServer::dataSource);
+    }
+
+    /** A reader on one derived dataset of this pipeline; close it when done. */
+    public io.headwater.engine.spi.DatasetReader reader(io.headwater.engine.model.DatasetRef ref) {
+        SystemSpec system = pipeline.systemOf(ref);
+        return DerivedStores.reader(layout, system, pipeline.requireDataset(ref));
+    }
+
+    public List<FlowConsumer> consumers() {
+        return List.copyOf(consumers);
+    }
+
+    /** Changes captured from the systems of record so far. */
+    public long eventsCaptured() {
+        return captures.stream().mapToLong(DebeziumCapture::eventsCaptured).sum();
+    }
+
+    @Override
+    public Map<String, LatencyRecorder> latencies() {
+        Map<String, LatencyRecorder> m = new LinkedHashMap<>();
+        consumers.forEach(c -> m.put(c.flow().id(), c.latency()));
+        return m;
+    }
+
+    @Override
+    public List<SystemStatus> status() {
+        List<SystemStatus> out = new ArrayList<>();
+        for (SystemSpec s : pipeline.systems()) {
+            SystemMonitor m = monitors.get(s.id());
+            out.add(m != null ? m.status() : derivedStatus(s));
+        }
+        return out;
+    }
+
+    private SystemStatus derivedStatus(SystemSpec s) {
+        List<DatasetStatus> datasets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Dataset d : s.datasets()) {
+            Optional<FlowConsumer> c = consumers.stream().filter(x -> x.flow().to().equals(d.ref())).findFirst();
+            if (c.isEmpty()) {
+                datasets.add(DatasetStatus.sizeOnly(d.ref(), -1));
+                continue;
+            }
+            FlowConsumer fc = c.get();
+            fc.failure().ifPresent(e -> problems.add(fc.flow().id() + ": " + e.getMessage()));
+            datasets.add(new DatasetStatus(d.ref(), fc.sink().count(), fc.lag(), fc.sink().checkpoint().encode()));
+        }
+        return new SystemStatus(s.id(), s.kind(), s.role(), problems.isEmpty(), s.embedded() ? layout.systemDir(s).toString() : s.displayAddress(),
+                String.join("; ", problems), datasets);
+    }
+
+    /** Whether every derived store has applied everything in the log and capture is quiet. */
+    public boolean caughtUp() {
+        return consumers.stream().allMatch(c -> c.failure().isEmpty() && c.lag() == 0);
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!opened.isEmpty()) {
+            AutoCloseable c = opened.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping {}: {}", c.getClass().getSimpleName(), e.getMessage(), e);
+            }
+        }
+    }
+}

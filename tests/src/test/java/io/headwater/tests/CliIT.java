@@ -1,0 +1,158 @@
+package io.headwater.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.headwater.app.cli.HeadwaterCommand;
+import io.headwater.engine.pipeline.DataDirLock;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: exit codes and messages. */
+class CliIT {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = HeadwaterCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void lineageOfAFieldShowsEveryDerivedFieldWithItsPath() {
+        Result r = run("lineage", "--config", DemoPipelineSupport.demoConfig().toString(), "--field", "pg.customers.email");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("pg.customers.email  [pii:email, retention:7y]")
+                .contains("search.customers.email").contains("lower(email)").contains("cache.customers.email");
+    }
+
+    @Test
+    void lineageGraphListsEverySystemAndFlow() {
+        Result r = run("lineage", "--config", DemoPipelineSupport.demoConfig().toString());
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("pg", "kafka", "search", "cache", "analytics", "blobs", "daily-totals", "sum(amount)");
+    }
+
+    @Test
+    void badConfigExitsTwoNamingFileLineAndKey() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, """
+                pipeline: broken
+                systems:
+                  - id: pg
+                    kind: postgress
+                    role: record
+                flows: []
+                """);
+
+        Result r = run("status", "--config", bad.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.yaml:4:").contains("systems[0].kind").contains("postgress");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unreachablePostgresExitsThreeNamingSystemAndAddress() throws IOException {
+        int port = closedPort();
+        Path cfg = tmp.resolve("pg-down.yaml");
+        Files.writeString(cfg, """
+                pipeline: down
+                data-dir: %s
+                systems:
+                  - id: pg
+                    kind: postgres
+                    role: record
+                    address: 127.0.0.1:%d
+                    database: shop
+                    user: app
+                    password: ${PG_SECRET:-s3cr3t-value}
+                    datasets:
+                      - id: customers
+                        key: id
+                        fields: { id: integer }
+                flows: []
+                """.formatted(tmp.resolve("data"), port));
+
+        Result r = run("status", "--config", cfg.toString(), "--timeout", "5s");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("'pg'").contains("127.0.0.1:" + port);
+        assertThat(r.out() + r.err()).doesNotContain("s3cr3t-value");
+    }
+
+    @Test
+    void unreachableBrokerExitsThreeNamingSystemAndAddress() throws IOException {
+        int port = closedPort();
+        Path cfg = tmp.resolve("kafka-down.yaml");
+        Files.writeString(cfg, """
+                pipeline: down
+                data-dir: %s
+                systems:
+                  - id: events
+                    kind: kafka
+                    role: log
+                    address: 127.0.0.1:%d
+                    datasets:
+                      - id: orders
+                        key: id
+                        fields: { id: integer }
+                flows: []
+                """.formatted(tmp.resolve("data"), port));
+
+        Result r = run("status", "--config", cfg.toString(), "--timeout", "3s");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("'events'").contains("127.0.0.1:" + port);
+    }
+
+    @Test
+    void demoRefusesADataDirectoryHeldByAnotherRunAndSaysWhich() {
+        Path dir = tmp.resolve("held");
+        try (DataDirLock lock = DataDirLock.acquire(dir, "headwater demo (the other one)")) {
+            Result r = run("demo", "--headless", "--duration", "1s", "--data-dir", dir.toString());
+
+            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.err()).contains("is in use by process " + ProcessHandle.current().pid())
+                    .contains("headwater demo (the other one)").contains("--data-dir");
+        }
+    }
+
+    @Test
+    void headlessDemoRunsLoadAndExitsZeroOnceEveryStoreCaughtUp() {
+        Result r = run("demo", "--headless", "--duration", "6s", "--rate", "40", "--interval", "2s",
+                "--data-dir", tmp.resolve("demo").toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("caught up: every derived store matches its source")
+                .contains("search.customers=").contains("latency p50");
+        assertThat(r.err()).contains("Starting PostgreSQL").contains("Starting Kafka");
+    }
+
+    @Test
+    void statusOfADemoNotRunningSaysHowToStartIt() {
+        Result r = run("status", "--data-dir", tmp.resolve("never").toString());
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("system 'pg'").contains("is not running").contains("./headwater demo --headless");
+    }
+}
