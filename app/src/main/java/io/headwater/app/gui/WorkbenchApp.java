@@ -26,6 +26,7 @@ public final class WorkbenchApp extends Application {
     private final ExecutorService background = Executors.newCachedThreadPool(new NamedThreads("gui-worker"));
     private PipelineStatusViewModel viewModel;
     private PipelineStatusView view;
+    private Thread shutdownHook;
 
     @Override
     public void start(Stage stage) {
@@ -39,6 +40,9 @@ public final class WorkbenchApp extends Application {
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(new Scene(view, 1100, 720));
         stage.show();
+        // A window killed by a signal still stops its pipeline in order: consumers, stores, servers.
+        shutdownHook = new Thread(viewModel::close, "headwater-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         viewModel.start();
     }
 
@@ -52,6 +56,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         view.stop();
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
         viewModel.close();
         background.shutdownNow();
     }
