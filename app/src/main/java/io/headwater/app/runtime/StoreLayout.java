@@ -49,7 +49,7 @@ public record StoreLayout(Pipeline pipeline) {
         if (!system.embedded() && system.connection().address() != null) {
             return system.connection().address();
         }
-        return "jdbc:h2:file:" + systemDir(system).resolve(system.id()).toAbsolutePath() + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + systemDir(system).resolve(system.id()).toAbsolutePath() + ";AUTO_SERVER=TRUE";
     }
 
     public Path blobRoot(SystemSpec system) {
