@@ -71,6 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(seed), progress);
              Connection connection = rt.recordDataSource().orElseThrow(() -> new StoreException("the demo needs an embedded PostgreSQL")).getConnection();
              LoadGenerator load = new LoadGenerator(new DemoDataGenerator(connection, seed), rate)) {
+            rt.serveControl(request -> Attached.run(rt, request));
             Thread shutdown = new Thread(rt::close, "headwater-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             err.printf("pipeline %s live after %.1f s; data in %s%n", pipeline.name(), seconds(t0), pipeline.dataDir());

@@ -1,6 +1,7 @@
 package io.headwater.app.gui;
 
 import atlantafx.base.theme.PrimerLight;
+import io.headwater.app.cli.Attached;
 import io.headwater.app.cli.CommonOptions;
 import io.headwater.app.runtime.DemoSession;
 import io.headwater.app.runtime.NamedThreads;
@@ -33,7 +34,9 @@ public final class WorkbenchApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         viewModel = new PipelineStatusViewModel(background, Platform::runLater, progress -> {
             Pipeline pipeline = loadPipeline();
-            return DemoSession.start(pipeline, 42, 5, progress);
+            DemoSession session = DemoSession.start(pipeline, 42, 5, progress);
+            session.runtime().serveControl(request -> Attached.run(session.runtime(), request));
+            return session;
         });
         view = new PipelineStatusView(viewModel);
         stage.setTitle("Headwater");

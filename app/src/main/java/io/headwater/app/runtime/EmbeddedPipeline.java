@@ -243,6 +243,26 @@ public final class EmbeddedPipeline implements PipelineRuntime {
         return pipeline;
     }
 
+    /**
+     * Serves commands of other processes on this data directory (see {@link ControlChannel}):
+     * each is run by {@code executor} with this pipeline at hand.
+     */
+    public synchronized void serveControl(java.util.function.Function<ControlChannel.Request, Integer> executor) {
+        ControlChannel channel = new ControlChannel(pipeline.dataDir(), executor);
+        opened.push(channel);
+        NamedThreads.start("control", channel);
+    }
+
+    /** The sink of a derived dataset, if a consume flow of this pipeline feeds it. */
+    public Optional<DerivedSink> sink(io.headwater.engine.model.DatasetRef ref) {
+        return consumers.stream().filter(c -> c.flow().to().equals(ref)).map(FlowConsumer::sink).findFirst();
+    }
+
+    /** The consumer feeding a derived dataset, if any. */
+    public Optional<FlowConsumer> consumer(io.headwater.engine.model.DatasetRef ref) {
+        return consumers.stream().filter(c -> c.flow().to().equals(ref)).findFirst();
+    }
+
     /** A data source on the system of record (for the demo's load generator). */
     public Optional<DataSource> recordDataSource() {
         return Optional.ofNullable(postgres).map(EmbeddedPostgresServer::dataSource);

@@ -4,12 +4,15 @@ import io.headwater.connectors.blobstore.ManifestEntry.BlobRef;
 import io.headwater.connectors.mvstore.KeyCodec;
 import io.headwater.connectors.mvstore.MvStoreFile;
 import io.headwater.connectors.mvstore.TargetChange;
+import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Row;
 import io.headwater.engine.model.Field;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.spi.ChangeEvent;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.StoreEdit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -89,7 +92,39 @@ public final class BlobStoreSink implements DerivedSink {
 
     @Override
     public void apply(List<ChangeEvent> events, Checkpoint through) {
-        List<TargetChange> changes = TargetChange.of(events, flow, dataset);
+        write(TargetChange.of(events, flow, dataset), through.encode());
+    }
+
+    @Override
+    public void tamper(List<StoreEdit> edits) {
+        write(edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList(), null);
+    }
+
+    @Override
+    public BlobStoreReader reader() {
+        return BlobStoreReader.open(root, dataset);
+    }
+
+    /** Truncates the content file of one record to half its length, behind the manifest's back. */
+    @Override
+    public synchronized String damageContent(Row key) {
+        String field = BlobStoreLayout.bytesFields(dataset).stream().map(Field::name).findFirst()
+                .orElseThrow(() -> new StoreException(dataset.ref() + " has no bytes field"));
+        try (BlobStoreReader r = reader()) {
+            java.nio.file.Path path = r.contentPath(key, field)
+                    .orElseThrow(() -> new StoreException(dataset.ref() + " holds no content for key " + key.asMap()));
+            long size = java.nio.file.Files.size(path);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(size / 2);
+            }
+            return "truncated " + path.getFileName() + " from " + size + " to " + size / 2 + " bytes";
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot truncate the content of " + key.asMap() + " in " + dataset.ref() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes changes and, unless {@code checkpoint} is null, the checkpoint, in one commit. */
+    private synchronized void write(List<TargetChange> changes, String checkpoint) {
         List<ManifestEntry> entries = new ArrayList<>(changes.size());
         for (TargetChange c : changes) {
             entries.add(c.removes() ? null : storeObjects(c));
@@ -113,7 +148,9 @@ public final class BlobStoreSink implements DerivedSink {
                     entry.blobs().values().forEach(ref -> addReference(ref.sha256(), 1));
                 }
             }
-            checkpoints.put(dataset.physicalName(), through.encode());
+            if (checkpoint != null) {
+                checkpoints.put(dataset.physicalName(), checkpoint);
+            }
             candidates.removeIf(refs::containsKey);
             return candidates;
         });

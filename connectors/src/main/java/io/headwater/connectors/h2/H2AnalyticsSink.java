@@ -6,6 +6,8 @@ import io.headwater.engine.model.Flow;
 import io.headwater.engine.spi.ChangeEvent;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.StoreEdit;
+import io.headwater.connectors.mvstore.TargetChange;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,6 +35,7 @@ public final class H2AnalyticsSink implements DerivedSink {
     private final Connection writes;
     private final Connection reads;
     private volatile Checkpoint checkpoint;
+    private String jdbcUrl;
 
     private H2AnalyticsSink(String address, Dataset dataset, Flow flow, TableWriter writer, Connection writes, Connection reads)
             throws SQLException {
@@ -58,7 +61,9 @@ public final class H2AnalyticsSink implements DerivedSink {
         try {
             writes = DriverManager.getConnection(jdbcUrl);
             reads = DriverManager.getConnection(jdbcUrl);
-            return new H2AnalyticsSink(address, dataset, flow, writer, writes, reads);
+            H2AnalyticsSink sink = new H2AnalyticsSink(address, dataset, flow, writer, writes, reads);
+            sink.jdbcUrl = jdbcUrl;
+            return sink;
         } catch (SQLException e) {
             RuntimeException failure = SqlFailures.wrap("open", dataset, address, e);
             closeQuietly(reads, failure);
@@ -93,7 +98,7 @@ public final class H2AnalyticsSink implements DerivedSink {
     }
 
     @Override
-    public void apply(List<ChangeEvent> events, Checkpoint through) {
+    public synchronized void apply(List<ChangeEvent> events, Checkpoint through) {
         try {
             writer.apply(writes, events);
             CheckpointTable.write(writes, dataset.physicalName(), through);
@@ -104,6 +109,22 @@ public final class H2AnalyticsSink implements DerivedSink {
         } catch (RuntimeException e) {
             throw rolledBack(e);
         }
+    }
+
+    /** Writes rows straight into the target table (even of an aggregate), keeping the checkpoint. */
+    @Override
+    public synchronized void tamper(List<StoreEdit> edits) {
+        try {
+            new RowTableWriter(dataset, flow).write(writes, edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList());
+            writes.commit();
+        } catch (SQLException e) {
+            throw rolledBack(SqlFailures.wrap("tamper", dataset, address, e));
+        }
+    }
+
+    @Override
+    public H2TableReader reader() {
+        return H2TableReader.open(jdbcUrl, dataset);
     }
 
     private RuntimeException rolledBack(RuntimeException failure) {

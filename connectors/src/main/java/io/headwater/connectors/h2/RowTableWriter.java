@@ -37,7 +37,11 @@ final class RowTableWriter implements TableWriter {
 
     @Override
     public void apply(Connection c, List<ChangeEvent> events) throws SQLException {
-        List<TargetChange> changes = TargetChange.of(events, flow, dataset);
+        write(c, TargetChange.of(events, flow, dataset));
+    }
+
+    /** Upserts or deletes target rows as they are. */
+    void write(Connection c, List<TargetChange> changes) throws SQLException {
         try (PreparedStatement m = c.prepareStatement(merge); PreparedStatement d = c.prepareStatement(delete)) {
             for (TargetChange change : changes) {
                 if (change.removes()) {

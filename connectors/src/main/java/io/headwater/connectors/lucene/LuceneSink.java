@@ -7,6 +7,7 @@ import io.headwater.engine.model.Flow;
 import io.headwater.engine.spi.ChangeEvent;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.StoreEdit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +121,20 @@ public final class LuceneSink implements DerivedSink {
 
     @Override
     public void apply(List<ChangeEvent> events, Checkpoint through) {
-        List<TargetChange> changes = TargetChange.of(events, flow, dataset);
+        write(TargetChange.of(events, flow, dataset), through);
+    }
+
+    @Override
+    public void tamper(List<StoreEdit> edits) {
+        write(edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList(), checkpoint);
+    }
+
+    @Override
+    public LuceneReader reader() {
+        return LuceneReader.open(indexDir, dataset);
+    }
+
+    private synchronized void write(List<TargetChange> changes, Checkpoint through) {
         try {
             for (TargetChange c : changes) {
                 if (c.removes()) {

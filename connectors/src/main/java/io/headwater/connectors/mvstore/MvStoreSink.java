@@ -5,6 +5,7 @@ import io.headwater.engine.model.Flow;
 import io.headwater.engine.spi.ChangeEvent;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.StoreEdit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +68,17 @@ public final class MvStoreSink implements DerivedSink {
 
     @Override
     public void apply(List<ChangeEvent> events, Checkpoint through) {
-        List<TargetChange> changes = TargetChange.of(events, flow, dataset);
+        write(TargetChange.of(events, flow, dataset), through.encode());
+    }
+
+    @Override
+    public void tamper(List<StoreEdit> edits) {
+        write(edits.stream().map(e -> new TargetChange(e.key(), e.row() == null ? null : LogicalValues.conform(e.row(), dataset))).toList(),
+                null);
+    }
+
+    /** Writes changes and, unless {@code checkpoint} is null, the checkpoint, in one commit. */
+    private synchronized void write(List<TargetChange> changes, String checkpoint) {
         file.writeAtomically("apply to " + dataset.physicalName(), () -> {
             for (TargetChange c : changes) {
                 byte[] key = KeyCodec.sortable(c.key());
@@ -77,7 +88,9 @@ public final class MvStoreSink implements DerivedSink {
                     records.put(key, RowCodec.encode(c.row()));
                 }
             }
-            checkpoints.put(dataset.physicalName(), through.encode());
+            if (checkpoint != null) {
+                checkpoints.put(dataset.physicalName(), checkpoint);
+            }
             return null;
         });
     }
@@ -88,6 +101,7 @@ public final class MvStoreSink implements DerivedSink {
     }
 
     /** A reader of this sink's dataset on the same open file. */
+    @Override
     public MvStoreReader reader() {
         return MvStoreReader.open(file.path(), dataset);
     }

@@ -29,6 +29,28 @@ public interface DerivedSink extends AutoCloseable {
     /** The number of records the store holds now. */
     long count();
 
+    /** A reader over this store's committed state, usable beside this open sink. Close it when done. */
+    default DatasetReader reader() {
+        throw new UnsupportedOperationException(dataset().ref() + " has no reader");
+    }
+
+    /**
+     * Writes edits straight into the store behind the pipeline's back, bypassing the flow and
+     * keeping the checkpoint as it is: the fault injection of demos and tests. Atomic, and never
+     * interleaved with {@link #apply}.
+     */
+    default void tamper(java.util.List<StoreEdit> edits) {
+        throw new UnsupportedOperationException(dataset().ref() + " cannot be edited directly");
+    }
+
+    /**
+     * Damages the stored content of one record (e.g. truncates a blob file), for stores whose
+     * records point at content kept elsewhere. Returns a description of what was damaged.
+     */
+    default String damageContent(io.headwater.engine.model.Row key) {
+        throw new UnsupportedOperationException(dataset().ref() + " keeps no separate content to damage");
+    }
+
     @Override
     void close();
 }

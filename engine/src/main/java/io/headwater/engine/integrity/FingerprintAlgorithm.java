@@ -1,0 +1,41 @@
+package io.headwater.engine.integrity;
+
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * How a record's canonical text becomes a 64-bit fingerprint. Both sides of one verification use
+ * the same algorithm.
+ */
+public enum FingerprintAlgorithm {
+    /** XXH3-64 of the UTF-8 text: the fastest; used when both sides are hashed in Java. */
+    XXH3_64,
+    /**
+     * The first 8 bytes (big-endian) of the SHA-256 of the UTF-8 text: computable inside PostgreSQL
+     * and H2, so used whenever a side pushes its checksums down into SQL, and in audit mode.
+     */
+    SHA256_64;
+
+    private static final Hasher64 XXH3 = Hashing.xxh3_64();
+
+    public long fingerprint(String canonicalText) {
+        byte[] utf8 = canonicalText.getBytes(StandardCharsets.UTF_8);
+        return switch (this) {
+            case XXH3_64 -> XXH3.hashBytesToLong(utf8);
+            case SHA256_64 -> ByteBuffer.wrap(sha256(utf8)).getLong();
+        };
+    }
+
+    /** The full SHA-256 of bytes. */
+    public static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
