@@ -274,6 +274,11 @@ public final class EmbeddedPipeline implements PipelineRuntime {
         return DerivedStores.reader(layout, system, pipeline.requireDataset(ref));
     }
 
+    /** The event log this pipeline reads. */
+    public KafkaEventLog eventLog() {
+        return eventLog;
+    }
+
     public List<FlowConsumer> consumers() {
         return List.copyOf(consumers);
     }

@@ -65,7 +65,8 @@ public final class JdbcValues {
     }
 
     private static Instant readInstant(ResultSet rs, int index, int jdbcType) throws SQLException {
-        if (jdbcType == Types.TIMESTAMP) {
+        // pgjdbc reports timestamptz as Types.TIMESTAMP too: ask for the type name before reading it as local time.
+        if (jdbcType == Types.TIMESTAMP && !rs.getMetaData().getColumnTypeName(index).toLowerCase(java.util.Locale.ROOT).contains("tz")) {
             LocalDateTime local = rs.getObject(index, LocalDateTime.class);
             return local == null ? null : local.toInstant(ZoneOffset.UTC);
         }

@@ -17,7 +17,8 @@ public final class SqlFailures {
 
     public static HeadwaterException wrap(String what, Dataset dataset, String address, SQLException e) {
         String state = e.getSQLState();
-        if (state != null && state.startsWith("08")) {
+        // 08: connection exceptions; 57P01-57P03: PostgreSQL shutting down or not accepting connections.
+        if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
             return new ConnectionException(dataset.ref().system(), address, what + " " + dataset.physicalName() + ": " + e.getMessage(), e);
         }
         return new StoreException("table " + dataset.physicalName() + " for " + dataset.ref() + " at " + address + ": " + what

@@ -21,19 +21,26 @@ public enum FingerprintAlgorithm {
     SHA256_64;
 
     private static final Hasher64 XXH3 = Hashing.xxh3_64();
+    /** Looking a digest up costs more than hashing a short record, so each thread keeps one. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(FingerprintAlgorithm::newSha256);
 
+    /** The fingerprint of a canonical text ({@link CanonicalForm#text}). */
     public long fingerprint(String canonicalText) {
         byte[] utf8 = canonicalText.getBytes(StandardCharsets.UTF_8);
         return switch (this) {
             case XXH3_64 -> XXH3.hashBytesToLong(utf8);
-            case SHA256_64 -> ByteBuffer.wrap(sha256(utf8)).getLong();
+            case SHA256_64 -> ByteBuffer.wrap(SHA256.get().digest(utf8)).getLong();
         };
     }
 
     /** The full SHA-256 of bytes. */
     public static byte[] sha256(byte[] bytes) {
+        return SHA256.get().digest(bytes);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

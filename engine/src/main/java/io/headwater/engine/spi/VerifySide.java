@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * One side of a verification: a dataset seen through the canonical form of the compared (target)
  * fields. For the system of record this is the source table with the flows' mappings applied (or
  * an aggregate recomputed); for a derived store it is the store as it is. Implementations say
- * whether they are thread-safe; the verifier uses each side from one thread.
+ * whether they are thread-safe; the verifier uses each side from one thread at a time, though a
+ * scan may run on a verifier thread of its own (so that two sides can stream side by side).
  */
 public interface VerifySide extends AutoCloseable {
     /** What this side is, for messages: {@code pg.customers (lower(email))}. */
@@ -36,7 +37,9 @@ public interface VerifySide extends AutoCloseable {
 
     /**
      * Up to {@code n - 1} keys that split this side into about {@code n} ranges of similar size,
-     * ascending. Empty when the side is empty or small.
+     * ascending. Empty when the side is empty or small. The built-in sides take the keys at
+     * positions {@code i * count / n} (0-based, i = 1..n-1); a source that does the same gets the
+     * same top-level segments, hence the same audit Merkle root, whatever reads it.
      */
     List<Row> splitPoints(int n);
 

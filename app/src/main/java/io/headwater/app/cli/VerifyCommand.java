@@ -1,0 +1,217 @@
+package io.headwater.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.FlowVerification;
+import io.headwater.connectors.workbench.H2VerificationHistory;
+import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.history.VerificationRun;
+import io.headwater.engine.integrity.Finding;
+import io.headwater.engine.integrity.FindingType;
+import io.headwater.engine.integrity.VerificationResult;
+import io.headwater.engine.integrity.VerifyOptions;
+import io.headwater.engine.model.DatasetRef;
+import io.headwater.engine.model.Flow;
+import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.pipeline.DataDirLock;
+import io.headwater.engine.spi.Cancellation;
+import io.headwater.engine.spi.ProgressListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code headwater verify}: every derived store (or one flow or dataset) checked end to end
+ * against the system of record by fingerprints, lag-aware. Exit 0 clean, 1 corruption found.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify derived stores against the system of record: missing, extra, mismatched records; changes in flight kept apart.")
+public final class VerifyCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--flow", paramLabel = "ID", description = "Only this consume flow (e.g. index-customers).")
+    String flowId;
+
+    @Option(names = "--dataset", paramLabel = "SYSTEM.DATASET", description = "Only the flow that feeds this derived dataset.")
+    String dataset;
+
+    @Option(names = "--mode", defaultValue = "fast", paramLabel = "MODE", description = "fast (XXH3 where possible) or audit (SHA-256 and a Merkle root). Default ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the full report (every finding) as JSON to FILE.")
+    Path report;
+
+    @Option(names = "--max-keys", defaultValue = "20", paramLabel = "N", description = "Keys listed per finding type on the terminal (default ${DEFAULT-VALUE}).")
+    int maxKeys;
+
+    @Option(names = "--catch-up-timeout", defaultValue = "120s", paramLabel = "TIME", description = "How long to let derived stores catch up first (default ${DEFAULT-VALUE}).")
+    String catchUpTimeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Pipeline pipeline = PipelineOptions.load(common);
+        if (!mode.equals("fast") && !mode.equals("audit")) {
+            throw new ParameterException(spec.commandLine(), "--mode '" + mode + "' is not a mode: use fast or audit");
+        }
+        List<Flow> flows = selectFlows(pipeline);
+        Optional<EmbeddedPipeline> attached = Attached.current();
+        if (attached.isPresent()) {
+            return verify(attached.get(), flows);
+        }
+        Optional<Map<String, String>> holder = DataDirLock.holder(pipeline.dataDir());
+        if (holder.isPresent()) {
+            return Forwarding.forward(pipeline, spec, holder.get());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressListener steps = (done, total, what) -> err.printf("[%d/%d] %s%n", done, total, what);
+        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, new EmbeddedPipeline.Options("headwater verify", false, 0), steps)) {
+            awaitCatchUp(rt, err);
+            return verify(rt, flows);
+        }
+    }
+
+    private List<Flow> selectFlows(Pipeline pipeline) {
+        List<Flow> all = FlowVerification.verifiableFlows(pipeline);
+        if (flowId != null) {
+            return List.of(all.stream().filter(f -> f.id().equals(flowId)).findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--flow '" + flowId + "' is not a verifiable flow of " + pipeline.name() + "; flows: " + all.stream().map(Flow::id).toList())));
+        }
+        if (dataset != null) {
+            DatasetRef ref = DatasetRef.parse(dataset);
+            return List.of(all.stream().filter(f -> f.to().equals(ref)).findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--dataset '" + dataset + "' is not a verifiable derived dataset of " + pipeline.name() + "; datasets: "
+                            + all.stream().map(f -> f.to().toString()).toList())));
+        }
+        return all;
+    }
+
+    private void awaitCatchUp(EmbeddedPipeline rt, PrintWriter err) {
+        long deadline = System.nanoTime() + io.headwater.engine.model.FieldTag.parseDuration(catchUpTimeout)
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--catch-up-timeout '" + catchUpTimeout + "' is not a duration")).toNanos();
+        err.println("letting derived stores catch up with the log before verifying");
+        while (!rt.caughtUp() && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+    }
+
+    private int verify(EmbeddedPipeline rt, List<Flow> flows) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        VerifyOptions options = VerifyOptions.defaults().withMaxKeysListed(Math.max(1, maxKeys)).withAudit(mode.equals("audit"));
+        FlowVerification verification = new FlowVerification(rt, options);
+        ArrayNode reports = StatusJson.MAPPER.createArrayNode();
+        ArrayNode summaries = StatusJson.MAPPER.createArrayNode();
+        boolean clean = true;
+        try (H2VerificationHistory history = H2VerificationHistory.open(rt.pipeline().dataDir().resolve("workbench"))) {
+            for (Flow flow : flows) {
+                List<Finding> all = new ArrayList<>();
+                Instant started = Instant.now();
+                VerificationResult r = verification.verify(flow, new Cancellation(), new ProgressPrinter(err, "verify " + flow.id()), all::add);
+                clean &= r.clean();
+                ObjectNode full = VerificationJson.result(flow.id(), r, all);
+                reports.add(full);
+                summaries.add(VerificationJson.result(flow.id(), r, r.findings()));
+                VerificationRun saved = history.save(run(rt.pipeline(), flow, r, started, full.toString()));
+                if (!common.json) {
+                    printSummary(out, flow, r, saved.id());
+                }
+            }
+        }
+        if (common.json) {
+            out.println(summaries.toPrettyString());
+        }
+        if (report != null) {
+            writeReport(rt.pipeline(), reports);
+            err.println("full report: " + report.toAbsolutePath());
+        }
+        return clean ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private VerificationRun run(Pipeline pipeline, Flow flow, VerificationResult r, Instant started, String json) {
+        return new VerificationRun(0, started, pipeline.name(), flow.id(), r.source(), r.target(), mode, r.sourceCount(), r.targetCount(),
+                r.compared(), r.counts().missing(), r.counts().extra(), r.counts().mismatched(), r.counts().inFlight(), r.clean(),
+                r.elapsed().toMillis(), r.merkleRoot(), json);
+    }
+
+    private void printSummary(PrintWriter out, Flow flow, VerificationResult r, long runId) {
+        out.printf("%s  %s -> %s  %s%n", flow.id(), r.source(), r.target(), r.clean() ? "CLEAN" : "CORRUPT");
+        out.printf("  compared %,d records (source %,d, derived %,d) in %.2f s, %,.0f rows/s; run #%d%n", r.compared(), r.sourceCount(),
+                r.targetCount(), r.elapsed().toMillis() / 1000.0, r.rowsPerSecond(), runId);
+        out.printf("  missing %,d   extra %,d   mismatched %,d   in flight %,d%n", r.counts().missing(), r.counts().extra(),
+                r.counts().mismatched(), r.counts().inFlight());
+        if (r.merkleRoot() != null) {
+            out.println("  merkle root " + r.merkleRoot());
+        }
+        for (FindingType type : FindingType.values()) {
+            List<Finding> listed = r.findings(type);
+            long total = r.counts().of(type);
+            for (Finding f : listed) {
+                out.printf("    %-10s %s%s%n", type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), f.key().asMap(),
+                        f.differingFields().isEmpty() ? "" : "  fields " + f.differingFields() + describe(f));
+            }
+            if (total > listed.size()) {
+                out.printf("    ... and %,d more %s (see --report)%n", total - listed.size(), type.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        out.flush();
+    }
+
+    private static String describe(Finding f) {
+        if (f.sourceValues() == null || f.targetValues() == null || f.differingFields().isEmpty()) {
+            return "";
+        }
+        String field = f.differingFields().get(0);
+        return ": source " + shown(f.sourceValues().get(field)) + ", derived " + shown(f.targetValues().get(field));
+    }
+
+    private static String shown(Object v) {
+        if (v instanceof byte[] b) {
+            return b.length + " bytes";
+        }
+        String s = v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v);
+        return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
+    }
+
+    private void writeReport(Pipeline pipeline, ArrayNode results) {
+        ObjectNode root = StatusJson.MAPPER.createObjectNode();
+        root.put("pipeline", pipeline.name());
+        root.put("generated", Instant.now().toString());
+        root.put("mode", mode);
+        root.set("results", results);
+        try {
+            Path parent = report.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(report, root.toPrettyString());
+        } catch (IOException e) {
+            throw new HeadwaterException("cannot write the report to " + report + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

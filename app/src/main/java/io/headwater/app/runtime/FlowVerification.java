@@ -1,0 +1,139 @@
+package io.headwater.app.runtime;
+
+import io.headwater.connectors.jdbc.ConnectionSource;
+import io.headwater.connectors.jdbc.SqlDialect;
+import io.headwater.connectors.verify.SqlVerifySide;
+import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.integrity.CatchUp;
+import io.headwater.engine.integrity.Finding;
+import io.headwater.engine.integrity.FindingSink;
+import io.headwater.engine.integrity.InFlightResolver;
+import io.headwater.engine.integrity.ReaderVerifySide;
+import io.headwater.engine.integrity.VerificationResult;
+import io.headwater.engine.integrity.Verifier;
+import io.headwater.engine.integrity.VerifyOptions;
+import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Flow;
+import io.headwater.engine.model.FlowKind;
+import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.model.SystemKind;
+import io.headwater.engine.model.SystemSpec;
+import io.headwater.engine.pipeline.FlowConsumer;
+import io.headwater.engine.spi.Cancellation;
+import io.headwater.engine.spi.Checkpoint;
+import io.headwater.engine.spi.PartitionRef;
+import io.headwater.engine.spi.ProgressListener;
+import io.headwater.engine.spi.VerifySide;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Verifies one consume flow of a running pipeline end to end: the system-of-record table, seen
+ * through the flow's mapping (pushed down into PostgreSQL), against the derived store; then
+ * re-checks each difference after the store has caught up, so that changes still in flight are
+ * not reported as corruption. Not thread-safe: one verification at a time per instance.
+ */
+public final class FlowVerification {
+    /** How long a committed change may take to reach the log (Debezium polls every 20 ms and batches). */
+    static final Duration CAPTURE_GRACE = Duration.ofMillis(1500);
+
+    private final EmbeddedPipeline runtime;
+    private final VerifyOptions options;
+
+    public FlowVerification(EmbeddedPipeline runtime, VerifyOptions options) {
+        this.runtime = runtime;
+        this.options = options;
+    }
+
+    /** The consume flows of the pipeline that can be verified against a system-of-record table. */
+    public static List<Flow> verifiableFlows(Pipeline pipeline) {
+        return pipeline.flows().stream().filter(f -> f.kind() == FlowKind.CONSUME && captureOf(pipeline, f) != null).toList();
+    }
+
+    static Flow captureOf(Pipeline pipeline, Flow consume) {
+        return pipeline.flowsInto(consume.from()).stream().filter(c -> c.kind() == FlowKind.CDC).findFirst().orElse(null);
+    }
+
+    /**
+     * Verifies one flow; all findings (not only the listed ones) go to {@code allFindings}.
+     *
+     * @throws HeadwaterException when a system fails during the run: never a clean result then
+     */
+    public VerificationResult verify(Flow flow, Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
+        Pipeline pipeline = runtime.pipeline();
+        Flow capture = captureOf(pipeline, flow);
+        if (capture == null) {
+            throw new HeadwaterException("flow " + flow.id() + " does not read a change-capture topic: nothing to verify it against");
+        }
+        Dataset source = pipeline.requireDataset(capture.from());
+        Dataset target = pipeline.requireDataset(flow.to());
+        Flow composed = new Flow(flow.id(), flow.kind(), source.ref(), target.ref(), flow.mapping());
+        try (VerifySide sourceSide = SqlVerifySide.forFlow(recordConnections(), SqlDialect.POSTGRES, source, target, composed);
+             VerifySide targetSide = targetSide(pipeline, source, target, composed)) {
+            List<Finding> collected = new ArrayList<>();
+            Verifier verifier = new Verifier(options).withFindingSink(collected::add);
+            VerificationResult first = verifier.verify(sourceSide, targetSide, cancellation, progress);
+            if (first.clean()) {
+                collected.forEach(allFindings::accept);
+                return first;
+            }
+            InFlightResolver resolver = new InFlightResolver(sourceSide, targetSide, catchUp(flow)).withMaxKeysListed(options.maxKeysListed())
+                    .withFindingSink(allFindings);
+            return resolver.resolve(first, collected, cancellation);
+        }
+    }
+
+    private ConnectionSource recordConnections() {
+        return () -> runtime.recordDataSource().orElseThrow(() -> new HeadwaterException("the system of record is not an embedded PostgreSQL"))
+                .getConnection();
+    }
+
+    private VerifySide targetSide(Pipeline pipeline, Dataset source, Dataset target, Flow composed) {
+        SystemSpec system = pipeline.systemOf(target.ref());
+        if (system.kind() == SystemKind.H2) {
+            String url = new StoreLayout(pipeline).h2Url(system);
+            return SqlVerifySide.forDerived(() -> DriverManager.getConnection(url), SqlDialect.H2, source, target, composed);
+        }
+        return new ReaderVerifySide(target.ref().toString(), runtime.reader(target.ref()), target.fields());
+    }
+
+    private CatchUp catchUp(Flow flow) {
+        FlowConsumer consumer = runtime.consumer(flow.to()).orElseThrow(() -> new HeadwaterException("no consumer runs flow " + flow.id()));
+        String topic = runtime.pipeline().requireDataset(flow.from()).physicalName();
+        return new CatchUp() {
+            @Override
+            public boolean awaitCaughtUp(Duration timeout) {
+                Map<PartitionRef, Long> end = runtime.eventLog().endOffsets(topic);
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (!covers(consumer.sink().checkpoint(), end)) {
+                    if (System.nanoTime() > deadline || consumer.failure().isPresent()) {
+                        return false;
+                    }
+                    sleep(50);
+                }
+                return true;
+            }
+
+            @Override
+            public Duration captureGrace() {
+                return CAPTURE_GRACE;
+            }
+        };
+    }
+
+    private static boolean covers(Checkpoint checkpoint, Map<PartitionRef, Long> end) {
+        return end.entrySet().stream().allMatch(e -> checkpoint.next(e.getKey()) >= e.getValue());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HeadwaterException("interrupted while waiting for catch-up", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.headwater.engine.integrity;
+
+/** The exact number of findings of each type (the listed findings may be fewer). */
+public record FindingCounts(long missing, long extra, long mismatched, long inFlight) {
+    /** No findings. */
+    public static final FindingCounts NONE = new FindingCounts(0, 0, 0, 0);
+
+    /** The number of findings of a type. */
+    public long of(FindingType type) {
+        return switch (type) {
+            case MISSING -> missing;
+            case EXTRA -> extra;
+            case MISMATCHED -> mismatched;
+            case IN_FLIGHT -> inFlight;
+        };
+    }
+
+    /** These counts with {@code delta} added to one type. */
+    public FindingCounts plus(FindingType type, long delta) {
+        return new FindingCounts(
+                missing + (type == FindingType.MISSING ? delta : 0),
+                extra + (type == FindingType.EXTRA ? delta : 0),
+                mismatched + (type == FindingType.MISMATCHED ? delta : 0),
+                inFlight + (type == FindingType.IN_FLIGHT ? delta : 0));
+    }
+
+    /** Missing, extra and mismatched together: the findings that mean corruption. */
+    public long corrupt() {
+        return missing + extra + mismatched;
+    }
+}

@@ -1,0 +1,18 @@
+package io.headwater.engine.integrity;
+
+/** What a verification found wrong with one key. */
+public enum FindingType {
+    /** The key is in the source but missing in the derived store. */
+    MISSING,
+    /** The key is in the derived store but not in the source: an orphan. */
+    EXTRA,
+    /** The key is on both sides with different compared values. */
+    MISMATCHED,
+    /** The difference was a change on its way through the pipeline, not corruption. */
+    IN_FLIGHT;
+
+    /** Whether this type means the derived store is wrong (everything but {@link #IN_FLIGHT}). */
+    public boolean isCorrupt() {
+        return this != IN_FLIGHT;
+    }
+}
