@@ -274,6 +274,11 @@ public final class EmbeddedPipeline implements PipelineRuntime {
         return DerivedStores.reader(layout, system, pipeline.requireDataset(ref));
     }
 
+    /** The embedded PostgreSQL server, when the system of record is one (tests stop it to simulate an outage). */
+    public Optional<EmbeddedPostgresServer> recordServer() {
+        return Optional.ofNullable(postgres);
+    }
+
     /** The event log this pipeline reads. */
     public KafkaEventLog eventLog() {
         return eventLog;
