@@ -1,0 +1,87 @@
+package io.headwater.app.cli;
+
+import io.headwater.app.runtime.VerifyBench;
+import io.headwater.engine.HeadwaterException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code headwater bench}: benchmarks that print their figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
+        subcommands = {BenchCommand.Verify.class})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code bench verify}: read both sides vs Headwater's verification vs a naive baseline. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Time reading both sides, Headwater's verification and a naive pull-sort-compare on a PostgreSQL table and a derived copy.")
+    public static final class Verify implements Callable<Integer> {
+        @Option(names = "--rows", defaultValue = "1000000", paramLabel = "N", description = "Rows in the system of record (default ${DEFAULT-VALUE}).")
+        long rows;
+
+        @Option(names = "--diff-rate", defaultValue = "0", paramLabel = "R", description = "Fraction of seeded differences in the copy (default ${DEFAULT-VALUE}).")
+        double diffRate;
+
+        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2 or postgres (default ${DEFAULT-VALUE}).")
+        String store;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (rows <= 0 || diffRate < 0 || diffRate > 0.5) {
+                throw new ParameterException(spec.commandLine(), "--rows must be positive and --diff-rate between 0 and 0.5");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Path work = dir;
+            boolean temporary = work == null;
+            try {
+                if (temporary) {
+                    work = Files.createTempDirectory("headwater-bench");
+                }
+                VerifyBench.Figures f = new VerifyBench(work, spec.commandLine().getErr()).run(store, rows, diffRate);
+                out.printf("%-8s %12s %6s | %16s | %16s | %16s | %5s %5s | %-9s | %s%n", "store", "rows", "diff", "(a) read both", "(b) verify",
+                        "(c) naive", "b/a", "c/b", "findings", "verify heap peak");
+                out.printf("%-8s %,12d %6.3f | %6.2f s %6.0fk/s | %6.2f s %6.0fk/s | %6.2f s %6.0fk/s | %5.2f %5.2f | %-9s | %,d MB%n",
+                        f.store(), f.rows(), f.diffRate(), f.readSeconds(), f.rows() / f.readSeconds() / 1000, f.verifySeconds(),
+                        f.rows() / f.verifySeconds() / 1000, f.naiveSeconds(), f.rows() / f.naiveSeconds() / 1000,
+                        f.verifySeconds() / f.readSeconds(), f.naiveSeconds() / f.verifySeconds(), f.findingsMatchSeeds() ? "= seeds" : "DIFFER", f.peakHeapMb());
+                out.printf("seeded: %,d mismatched, %,d missing, %,d extra; found: %s%n", f.expectedMismatched(), f.expectedMissing(),
+                        f.expectedExtra(), f.result().counts());
+                return f.findingsMatchSeeds() ? ExitCodes.OK : ExitCodes.FINDINGS;
+            } catch (IOException e) {
+                throw new HeadwaterException("cannot create a working directory: " + e.getMessage(), e);
+            } finally {
+                if (temporary && work != null) {
+                    deleteQuietly(work);
+                }
+            }
+        }
+
+        private static void deleteQuietly(Path root) {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                org.slf4j.LoggerFactory.getLogger(BenchCommand.class).debug("cannot delete {}", root, e);
+            }
+        }
+    }
+}

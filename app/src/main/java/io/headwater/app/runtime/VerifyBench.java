@@ -1,0 +1,203 @@
+package io.headwater.app.runtime;
+
+import io.headwater.connectors.bench.BenchLoader;
+import io.headwater.connectors.bench.BenchTable;
+import io.headwater.connectors.jdbc.ConnectionSource;
+import io.headwater.connectors.jdbc.JdbcTableReader;
+import io.headwater.connectors.jdbc.SqlDialect;
+import io.headwater.connectors.lucene.LuceneReader;
+import io.headwater.connectors.lucene.LuceneSink;
+import io.headwater.connectors.postgres.EmbeddedPostgresServer;
+import io.headwater.connectors.verify.ComparedField;
+import io.headwater.connectors.verify.SqlVerifySide;
+import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.integrity.CanonicalForm;
+import io.headwater.engine.integrity.KeyOrder;
+import io.headwater.engine.integrity.ReaderVerifySide;
+import io.headwater.engine.integrity.VerificationResult;
+import io.headwater.engine.integrity.Verifier;
+import io.headwater.engine.integrity.VerifyOptions;
+import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Expression;
+import io.headwater.engine.model.Row;
+import io.headwater.engine.spi.Cancellation;
+import io.headwater.engine.spi.DatasetReader;
+import io.headwater.engine.spi.VerifySide;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code bench verify}: a system-of-record table in PostgreSQL and a derived copy (Lucene, H2 or
+ * PostgreSQL) with seeded differences; times, in one run, reading both sides, Headwater's
+ * verification, and a naive pull-sort-compare baseline, and checks the findings equal the seeds.
+ */
+public final class VerifyBench {
+    /** What one run measured. */
+    public record Figures(String store, long rows, double diffRate, double readSeconds, double verifySeconds, double naiveSeconds,
+                          long expectedMismatched, long expectedMissing, long expectedExtra, VerificationResult result, long peakHeapMb) {
+        public boolean findingsMatchSeeds() {
+            return result.counts().mismatched() == expectedMismatched && result.counts().missing() == expectedMissing
+                    && result.counts().extra() == expectedExtra;
+        }
+    }
+
+    private final Path dir;
+    private final PrintWriter err;
+
+    public VerifyBench(Path dir, PrintWriter err) {
+        this.dir = dir;
+        this.err = err;
+    }
+
+    public Figures run(String store, long rows, double diffRate) {
+        BenchTable.Differences diffs = new BenchTable.Differences(rows, diffRate);
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"))) {
+            ConnectionSource pgc = () -> pg.dataSource().getConnection();
+            Dataset source = BenchTable.dataset("pg", "public.bench_items");
+            long t = System.nanoTime();
+            BenchLoader.postgresSource(pgc, "bench_items", rows, n -> progress("load system of record", n, rows));
+            err.printf("loaded %,d rows into PostgreSQL in %.1f s%n", rows, secs(t));
+            t = System.nanoTime();
+            Supplier<DatasetReader> derivedReader;
+            Supplier<VerifySide> derivedSide;
+            switch (store) {
+                case "postgres" -> {
+                    BenchLoader.postgresCopy(pgc, "bench_copy", diffs, n -> progress("load derived copy", n, rows));
+                    Dataset copy = BenchTable.dataset("copy", "public.bench_copy");
+                    derivedReader = () -> JdbcTableReader.open(pgc, pg.address(), SqlDialect.POSTGRES, copy);
+                    derivedSide = () -> sqlSide(pgc, SqlDialect.POSTGRES, copy);
+                }
+                case "h2" -> {
+                    String url = "jdbc:h2:file:" + dir.resolve("h2/bench").toAbsolutePath();
+                    ConnectionSource h2 = () -> DriverManager.getConnection(url);
+                    BenchLoader.h2Copy(h2, "BENCH_COPY", diffs, n -> progress("load derived copy", n, rows));
+                    Dataset copy = BenchTable.dataset("h2", "BENCH_COPY");
+                    derivedReader = () -> JdbcTableReader.open(h2, url, SqlDialect.H2, copy);
+                    derivedSide = () -> sqlSide(h2, SqlDialect.H2, copy);
+                }
+                case "lucene" -> {
+                    Dataset copy = BenchTable.dataset("search", "items");
+                    Path index = dir.resolve("lucene/items");
+                    try (LuceneSink sink = LuceneSink.open(index, copy, BenchLoader.identity(copy))) {
+                        BenchLoader.sinkCopy(sink, diffs, n -> progress("index derived copy", n, rows));
+                    }
+                    derivedReader = () -> LuceneReader.open(index, copy);
+                    derivedSide = () -> new ReaderVerifySide("lucene items", LuceneReader.open(index, copy), BenchTable.FIELDS);
+                }
+                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2 or postgres");
+            }
+            err.printf("built the derived copy (%s) in %.1f s%n", store, secs(t));
+
+            t = System.nanoTime();
+            long read = readAll(() -> JdbcTableReader.open(pgc, pg.address(), SqlDialect.POSTGRES, source)) + readAll(derivedReader);
+            double readSecs = secs(t);
+            err.printf("(a) read both sides: %,d records in %.2f s%n", read, readSecs);
+
+            resetPeaks();
+            t = System.nanoTime();
+            VerificationResult result;
+            try (VerifySide s = sqlSide(pgc, SqlDialect.POSTGRES, source); VerifySide d = derivedSide.get()) {
+                result = new Verifier(VerifyOptions.defaults()).verify(s, d, new Cancellation(),
+                        (done, total, unit) -> progress("(b) verify", done, total));
+            }
+            double verifySecs = secs(t);
+            long verifyPeak = peakHeapMb();
+            err.printf("(b) verify: %.2f s, %s%n", verifySecs, result.counts());
+
+            t = System.nanoTime();
+            long naiveDiffs = naive(() -> JdbcTableReader.open(pgc, pg.address(), SqlDialect.POSTGRES, source), derivedReader);
+            double naiveSecs = secs(t);
+            err.printf("(c) naive pull-sort-compare: %.2f s, %,d differences%n", naiveSecs, naiveDiffs);
+
+            return new Figures(store, rows, diffRate, readSecs, verifySecs, naiveSecs, diffs.count(diffs::mismatched), diffs.count(diffs::missing),
+                    diffs.count(diffs::extraAfter), result, verifyPeak);
+        }
+    }
+
+    private static SqlVerifySide sqlSide(ConnectionSource c, SqlDialect dialect, Dataset table) {
+        List<ComparedField> fields = BenchTable.FIELDS.stream()
+                .map(f -> new ComparedField(f.name(), f.type(), new Expression.Column(dialect == SqlDialect.H2 ? f.name().toUpperCase() : f.name())))
+                .toList();
+        return SqlVerifySide.open(c, dialect, table, List.of(BenchTable.FIELDS.get(0)), fields, false, table.ref().toString());
+    }
+
+    private static long readAll(Supplier<DatasetReader> reader) {
+        long[] n = {0};
+        try (DatasetReader r = reader.get()) {
+            r.scan(row -> n[0]++);
+        }
+        return n[0];
+    }
+
+    /** Pull every row of both sides into memory, sort both by key, compare record by record. */
+    private static long naive(Supplier<DatasetReader> source, Supplier<DatasetReader> derived) {
+        CanonicalForm form = new CanonicalForm(BenchTable.FIELDS);
+        KeyOrder order = new KeyOrder(List.of(BenchTable.FIELDS.get(0)));
+        List<Row> a = pull(source);
+        List<Row> b = pull(derived);
+        a.sort(order);
+        b.sort(order);
+        long diffs = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            int c = i == a.size() ? 1 : j == b.size() ? -1 : order.compare(a.get(i).project(List.of("id")), b.get(j).project(List.of("id")));
+            if (c == 0) {
+                if (!form.text(a.get(i)).equals(form.text(b.get(j)))) {
+                    diffs++;
+                }
+                i++;
+                j++;
+            } else {
+                diffs++;
+                if (c < 0) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+        }
+        return diffs;
+    }
+
+    private static List<Row> pull(Supplier<DatasetReader> reader) {
+        List<Row> rows = new ArrayList<>();
+        try (DatasetReader r = reader.get()) {
+            r.scan(rows::add);
+        }
+        return rows;
+    }
+
+    private long lastPrint;
+
+    private void progress(String what, long done, long total) {
+        long now = System.nanoTime();
+        if (now - lastPrint > 2_000_000_000L) {
+            lastPrint = now;
+            err.printf("  %s: %,d / %,d%n", what, done, total);
+            err.flush();
+        }
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+}
