@@ -22,11 +22,12 @@ import java.util.stream.IntStream;
 /**
  * Compares a source (the system of record seen through the flow's mapping) with a derived store
  * and reports every key that is missing, extra (an orphan) or mismatched.
- * <p>When either side computes checksums where its data lives ({@link VerifySide#pushesDown()}),
+ * <p>When both sides compute checksums where their data lives ({@link VerifySide#pushesDown()}),
  * the key space is split into segments whose order-independent checksums are compared level by
  * level, one call per side per level; unequal segments are split again until they are small, and
  * only those are streamed and compared record by record. When many segments differ, or when
- * neither side pushes down (reading everything once is then the cheapest), both sides are streamed
+ * a side does not push down (it must be read in full anyway, and one merge reads each side once,
+ * where checksums plus leaf scans would read it twice), both sides are streamed
  * in key order and merged in one pass. A failure of either side propagates: an interrupted
  * verification never returns a result, let alone a clean one.
  * <p>Progress is reported in rows against the larger side's count; keys found on one side only
@@ -102,7 +103,7 @@ public final class Verifier {
         FindingCollector findings = new FindingCollector(options.maxKeysListed(), source.keyOrder(), allFindings);
         MergeComparer merger = new MergeComparer(source, target, algorithm, findings, progress, cancellation, steps);
         int segments = options.segmentsFor(options.audit() ? sourceCount : Math.max(sourceCount, targetCount));
-        Outcome o = source.pushesDown() || target.pushesDown()
+        Outcome o = source.pushesDown() && target.pushesDown()
                 ? bisected(source, target, algorithm, segments, merger, progress)
                 : merged(source, segments, merger);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -6,7 +6,7 @@ import io.headwater.engine.spi.VerifySide;
  * How a {@link Verifier} runs.
  *
  * @param algorithm     the fingerprint algorithm, or null to choose: {@link FingerprintAlgorithm#SHA256_64}
- *                      when either side pushes down (SQL can compute it) or in audit mode, else
+ *                      when both sides push down (SQL can compute it) or in audit mode, else
  *                      {@link FingerprintAlgorithm#XXH3_64}
  * @param segments      the number of top-level segments, or 0 to scale it with the number of
  *                      records (at least {@value #DEFAULT_SEGMENTS})
@@ -64,7 +64,7 @@ public record VerifyOptions(FingerprintAlgorithm algorithm, int segments, int le
 
     /** The algorithm a verification of these two sides uses. */
     public FingerprintAlgorithm algorithmFor(VerifySide source, VerifySide target) {
-        if (audit || (algorithm == null && (source.pushesDown() || target.pushesDown()))) {
+        if (audit || (algorithm == null && source.pushesDown() && target.pushesDown())) {
             return FingerprintAlgorithm.SHA256_64;
         }
         return algorithm == null ? FingerprintAlgorithm.XXH3_64 : algorithm;
