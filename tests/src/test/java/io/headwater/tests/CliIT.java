@@ -148,6 +148,37 @@ class CliIT {
         assertThat(r.err()).contains("Starting PostgreSQL").contains("Starting Kafka");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lucene", "h2", "postgres"})
+    void verifyBenchmarkFindsExactlyTheSeededDifferences(String store) {
+        Result r = run("bench", "verify", "--rows", "20000", "--diff-rate", "0.01", "--store", store, "--dir", tmp.resolve(store).toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("= seeds").contains("seeded: 66 mismatched, 67 missing, 67 extra")
+                .contains("found: FindingCounts[missing=67, extra=67, mismatched=66, inFlight=0]");
+    }
+
+    @Test
+    void injectIntoAStoppedPipelineChangesTheStoreAndSaysWhat() {
+        Path dir = tmp.resolve("inject");
+        Result demo = run("demo", "--headless", "--duration", "1s", "--rate", "10", "--data-dir", dir.toString());
+        assertThat(demo.code()).as(demo.out() + demo.err()).isZero();
+
+        Result r = run("inject", "--data-dir", dir.toString(), "--fault", "corrupt", "--dataset", "search.customers", "--count", "2", "--seed", "4");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("injected 2 corrupt fault(s) into search.customers (the checkpoint is unchanged)");
+        assertThat(r.out().lines().filter(l -> l.contains("{id=")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void injectNamesTheDatasetsItAcceptsWhenGivenAnotherOne() {
+        Result r = run("inject", "--data-dir", tmp.resolve("x").toString(), "--fault", "corrupt", "--dataset", "pg.customers");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'pg.customers' is not a derived dataset").contains("search.customers");
+    }
+
     @Test
     void statusOfADemoNotRunningSaysHowToStartIt() {
         Result r = run("status", "--data-dir", tmp.resolve("never").toString());

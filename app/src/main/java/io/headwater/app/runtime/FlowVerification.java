@@ -2,6 +2,7 @@ package io.headwater.app.runtime;
 
 import io.headwater.connectors.jdbc.ConnectionSource;
 import io.headwater.connectors.jdbc.SqlDialect;
+import io.headwater.connectors.verify.KafkaTopicVerifySide;
 import io.headwater.connectors.verify.SqlVerifySide;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.integrity.CatchUp;
@@ -39,6 +40,7 @@ import java.util.Map;
 public final class FlowVerification {
     /** How long a committed change may take to reach the log (Debezium polls every 20 ms and batches). */
     static final Duration CAPTURE_GRACE = Duration.ofMillis(1500);
+    private static final Duration TOPIC_READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final EmbeddedPipeline runtime;
     private final VerifyOptions options;
@@ -48,9 +50,13 @@ public final class FlowVerification {
         this.options = options;
     }
 
-    /** The consume flows of the pipeline that can be verified against a system-of-record table. */
+    /**
+     * The flows that can be verified against a system-of-record table: change capture into a log
+     * (the topic read as latest value per key), and consumers of a captured topic.
+     */
     public static List<Flow> verifiableFlows(Pipeline pipeline) {
-        return pipeline.flows().stream().filter(f -> f.kind() == FlowKind.CONSUME && captureOf(pipeline, f) != null).toList();
+        return pipeline.flows().stream().filter(f -> f.kind() == FlowKind.CDC || f.kind() == FlowKind.CONSUME && captureOf(pipeline, f) != null)
+                .toList();
     }
 
     static Flow captureOf(Pipeline pipeline, Flow consume) {
@@ -64,6 +70,9 @@ public final class FlowVerification {
      */
     public VerificationResult verify(Flow flow, Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
         Pipeline pipeline = runtime.pipeline();
+        if (flow.kind() == FlowKind.CDC) {
+            return verifyCapture(flow, cancellation, progress, allFindings);
+        }
         Flow capture = captureOf(pipeline, flow);
         if (capture == null) {
             throw new HeadwaterException("flow " + flow.id() + " does not read a change-capture topic: nothing to verify it against");
@@ -83,6 +92,36 @@ public final class FlowVerification {
             InFlightResolver resolver = new InFlightResolver(sourceSide, targetSide, catchUp(flow)).withMaxKeysListed(options.maxKeysListed())
                     .withFindingSink(allFindings);
             return resolver.resolve(first, collected, cancellation);
+        }
+    }
+
+    /** The log against the system of record: every table's rows against its topic's latest value per key. */
+    private VerificationResult verifyCapture(Flow flow, Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
+        Pipeline pipeline = runtime.pipeline();
+        Dataset source = pipeline.requireDataset(flow.from());
+        Dataset topic = pipeline.requireDataset(flow.to());
+        try (VerifySide sourceSide = SqlVerifySide.forFlow(recordConnections(), SqlDialect.POSTGRES, source, topic, flow);
+             RefreshableSide topicSide = new RefreshableSide(() -> KafkaTopicVerifySide.read(runtime.eventLog(), topic, TOPIC_READ_TIMEOUT))) {
+            List<Finding> collected = new ArrayList<>();
+            VerificationResult first = new Verifier(options).withFindingSink(collected::add).verify(sourceSide, topicSide, cancellation, progress);
+            if (first.clean()) {
+                collected.forEach(allFindings::accept);
+                return first;
+            }
+            CatchUp reread = new CatchUp() {
+                @Override
+                public boolean awaitCaughtUp(Duration timeout) {
+                    topicSide.refresh();
+                    return true;
+                }
+
+                @Override
+                public Duration captureGrace() {
+                    return CAPTURE_GRACE;
+                }
+            };
+            return new InFlightResolver(sourceSide, topicSide, reread).withMaxKeysListed(options.maxKeysListed()).withFindingSink(allFindings)
+                    .resolve(first, collected, cancellation);
         }
     }
 

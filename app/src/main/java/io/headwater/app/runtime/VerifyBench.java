@@ -123,7 +123,7 @@ public final class VerifyBench {
 
     private static SqlVerifySide sqlSide(ConnectionSource c, SqlDialect dialect, Dataset table) {
         List<ComparedField> fields = BenchTable.FIELDS.stream()
-                .map(f -> new ComparedField(f.name(), f.type(), new Expression.Column(dialect == SqlDialect.H2 ? f.name().toUpperCase() : f.name())))
+                .map(f -> new ComparedField(f.name(), f.type(), new Expression.Column(f.name())))
                 .toList();
         return SqlVerifySide.open(c, dialect, table, List.of(BenchTable.FIELDS.get(0)), fields, false, table.ref().toString());
     }
