@@ -139,4 +139,18 @@ class VerifyIT {
                     .isInstanceOf(ConnectionException.class).hasMessageContaining("'pg'");
         }
     }
+
+    @Test
+    void aBrokerOutageDuringVerificationOfTheLogIsAnErrorNeverAClean() throws Exception {
+        Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
+        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(4), ProgressListener.NONE)) {
+            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            Flow capture = pipeline.flow("capture-customers").orElseThrow();
+            FlowVerification v = new FlowVerification(rt, VerifyOptions.defaults());
+            rt.logServer().orElseThrow().close();
+
+            assertThatThrownBy(() -> v.verify(capture, new Cancellation(), ProgressListener.NONE, f -> { }))
+                    .isInstanceOf(ConnectionException.class).hasMessageContaining("'kafka'");
+        }
+    }
 }

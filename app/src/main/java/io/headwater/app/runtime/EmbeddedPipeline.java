@@ -74,6 +74,7 @@ public final class EmbeddedPipeline implements PipelineRuntime {
     private DataDirLock lock;
     private EmbeddedPostgresServer postgres;
     private KafkaEventLog eventLog;
+    private EmbeddedKafkaBroker broker;
     private StatusPublisher publisher;
 
     private EmbeddedPipeline(Pipeline pipeline) {
@@ -157,7 +158,7 @@ public final class EmbeddedPipeline implements PipelineRuntime {
     private void startLog(SystemSpec log) {
         String bootstrap;
         if (log.embedded()) {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(layout.systemDir(log));
+            broker = EmbeddedKafkaBroker.start(layout.systemDir(log));
             opened.push(broker);
             bootstrap = broker.bootstrapServers();
             lock.publish(log.id() + ".address", bootstrap);
@@ -277,6 +278,11 @@ public final class EmbeddedPipeline implements PipelineRuntime {
     /** The embedded PostgreSQL server, when the system of record is one (tests stop it to simulate an outage). */
     public Optional<EmbeddedPostgresServer> recordServer() {
         return Optional.ofNullable(postgres);
+    }
+
+    /** The embedded Kafka broker, when the log is one (tests stop it to simulate an outage). */
+    public Optional<EmbeddedKafkaBroker> logServer() {
+        return Optional.ofNullable(broker);
     }
 
     /** The event log this pipeline reads. */
