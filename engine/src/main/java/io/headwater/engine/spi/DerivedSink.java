@@ -44,6 +44,36 @@ public interface DerivedSink extends AutoCloseable {
     }
 
     /**
+     * Opens the shadow instance of this store for a rebuild: a fresh, empty instance beside the
+     * live one (a new index directory, table or map) with its own checkpoint. If a shadow already
+     * exists (a rebuild was interrupted, even by a crash), it is reopened as it was committed, so
+     * the rebuild resumes from its checkpoint. The shadow is invisible to readers of the live store.
+     */
+    default DerivedSink openShadow() {
+        throw new UnsupportedOperationException(dataset().ref() + " cannot be rebuilt into a shadow");
+    }
+
+    /** Whether a shadow of this store exists (an unfinished rebuild). */
+    default boolean hasShadow() {
+        return false;
+    }
+
+    /**
+     * Makes {@code shadow} (opened by {@link #openShadow()} on this store) the live instance, in one
+     * atomic step: readers opened afterwards see only the new data, readers before see only the old,
+     * never a mix. The old instance is discarded. After this call this sink object must not be used
+     * any more; the shadow object serves the store from now on (close this one).
+     */
+    default void promote(DerivedSink shadow) {
+        throw new UnsupportedOperationException(dataset().ref() + " cannot be rebuilt into a shadow");
+    }
+
+    /** Drops the shadow instance, if any (a rebuild abandoned); the live store is untouched. */
+    default void discardShadow() {
+        throw new UnsupportedOperationException(dataset().ref() + " cannot be rebuilt into a shadow");
+    }
+
+    /**
      * Damages the stored content of one record (e.g. truncates a blob file), for stores whose
      * records point at content kept elsewhere. Returns a description of what was damaged.
      */
