@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -29,7 +32,9 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@value #KEY}: the key's {@link KeyCodec#text canonical text}, indexed as one term and
  *       stored; updates and deletes address a document by it.</li>
  *   <li>{@value #ORDER}: the key's {@link KeyCodec#sortable sortable bytes}, indexed as one term
- *       (not stored); walking this field's term dictionary gives the documents in key order.</li>
+ *       (not stored); walking this field's term dictionary gives the documents in key order. In a
+ *       key-sorted index (see {@link #KEY_SORT}) the same bytes are also the field's sorted doc
+ *       value, which is what the index is sorted by.</li>
  *   <li>every dataset field, stored, typed by the dataset's schema: INTEGER as a stored long,
  *       FLOAT as a stored double, BYTES as stored binary, STRING as a {@link TextField} (stored and
  *       analysed for search), DECIMAL / TIMESTAMP / DATE / UUID / BOOLEAN as their exact text
@@ -42,6 +47,14 @@ final class LuceneDocuments {
     static final String KEY = "_key";
     static final String ORDER = "_order";
 
+    /**
+     * The index sort of a key-sorted index: by the {@value #ORDER} doc value, whose unsigned byte
+     * order is the key order, so within a segment docID order is key order. Indexes written before
+     * this sort existed have none; {@link LuceneSink} keeps writing them unsorted and
+     * {@link KeyOrderScan} reads their segments by the term dictionary instead.
+     */
+    static final Sort KEY_SORT = new Sort(new SortField(ORDER, SortField.Type.STRING));
+
     private LuceneDocuments() {
     }
 
@@ -49,10 +62,19 @@ final class LuceneDocuments {
         return new Term(KEY, KeyCodec.text(key));
     }
 
-    static Document toDocument(Row key, Row row, Dataset dataset) {
+    /**
+     * The document for one row. {@code keySorted}: whether the writer sorts by {@link #KEY_SORT};
+     * only then does {@value #ORDER} get its doc value, because an index written before the sort
+     * has {@value #ORDER} without doc values and Lucene refuses to change a field's doc-values type.
+     */
+    static Document toDocument(Row key, Row row, Dataset dataset, boolean keySorted) {
         Document doc = new Document();
+        BytesRef order = new BytesRef(KeyCodec.sortable(key));
         doc.add(new StringField(KEY, KeyCodec.text(key), Store.YES));
-        doc.add(new StringField(ORDER, new BytesRef(KeyCodec.sortable(key)), Store.NO));
+        doc.add(new StringField(ORDER, order, Store.NO));
+        if (keySorted) {
+            doc.add(new SortedDocValuesField(ORDER, order));
+        }
         for (Field f : dataset.fields()) {
             Object v = row.get(f.name());
             if (v != null) {

@@ -14,15 +14,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderManager;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -30,17 +25,17 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.ReaderManager;
 
 /**
  * Reads a dataset from a Lucene index written by {@link LuceneSink}, read-only and without the
  * write lock, so it works while a writer is open in this or another process. Every call first
  * refreshes to the latest commit point, so it sees committed data only.
  *
- * <p>{@link #scan} walks the term dictionary of the key-order field, so it is in key order and
- * needs memory for one document at a time, however large the index. Thread-safe.
+ * <p>{@link #scan} is in key order ({@link KeyOrderScan}): it merges the index's segments, each
+ * read in docID order, which is key order in an index {@link LuceneSink} sorted by key, so stored
+ * fields are read sequentially; an older, unsorted index is read by its key term dictionary
+ * instead, in the same order but slower. It holds one document per segment, however large the
+ * index. Thread-safe.
  */
 public final class LuceneReader implements DatasetReader {
     private final Path indexDir;
@@ -96,22 +91,7 @@ public final class LuceneReader implements DatasetReader {
     @Override
     public void scan(Consumer<Row> sink) {
         withReader("scan", r -> {
-            Terms terms = MultiTerms.getTerms(r, LuceneDocuments.ORDER);
-            if (terms == null) {
-                return null;
-            }
-            Bits live = MultiBits.getLiveDocs(r);
-            StoredFields stored = r.storedFields();
-            TermsEnum te = terms.iterator();
-            PostingsEnum postings = null;
-            for (BytesRef term = te.next(); term != null; term = te.next()) {
-                postings = te.postings(postings, PostingsEnum.NONE);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    if (live == null || live.get(doc)) {
-                        sink.accept(LuceneDocuments.toRow(stored.document(doc), dataset));
-                    }
-                }
-            }
+            KeyOrderScan.run(r, dataset, sink);
             return null;
         });
     }

@@ -17,8 +17,12 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A derived dataset kept as a Lucene index, one index directory per dataset (layout in
@@ -27,6 +31,10 @@ import org.apache.lucene.store.FSDirectory;
  * user data carries the checkpoint ({@value #CHECKPOINT_KEY}): a commit point holds the documents
  * and the checkpoint together, and after a crash the index opens at the last commit point.
  *
+ * <p>The index is sorted by key ({@link LuceneDocuments#KEY_SORT}), so {@link LuceneReader#scan}
+ * reads each segment's stored fields sequentially. An index written before that sort existed is
+ * opened and written unsorted (its scans are slower); delete the directory to rebuild it sorted.
+ *
  * <p>Holds the index's write lock while open. Not thread-safe for {@link #apply}: one consumer
  * thread applies; {@link #checkpoint()} and {@link #count()} may be called from other threads.
  * Readers ({@link LuceneReader}) may be opened at any time, from this or another process.
@@ -34,6 +42,8 @@ import org.apache.lucene.store.FSDirectory;
 public final class LuceneSink implements DerivedSink {
     /** The commit user data entry that holds the checkpoint's text form. */
     public static final String CHECKPOINT_KEY = "headwater.checkpoint";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSink.class);
 
     private final Path indexDir;
     private final Dataset dataset;
@@ -75,7 +85,35 @@ public final class LuceneSink implements DerivedSink {
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false);
+        if (acceptsKeySort(dir)) {
+            config.setIndexSort(LuceneDocuments.KEY_SORT);
+        }
         return new IndexWriter(dir, config);
+    }
+
+    /**
+     * Whether the index can be written key-sorted: it is new, or every segment of its last commit
+     * is already sorted by {@link LuceneDocuments#KEY_SORT}. An index written before the sort existed
+     * is not, and Lucene cannot add a sort to existing segments (IndexWriter would refuse with an
+     * IllegalArgumentException); such an index stays unsorted, its scans take the slower term
+     * dictionary path, and deleting the index directory to rebuild it makes it sorted.
+     */
+    private static boolean acceptsKeySort(Directory dir) throws IOException {
+        if (!DirectoryReader.indexExists(dir)) {
+            return true;
+        }
+        for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(dir)) {
+            if (!LuceneDocuments.KEY_SORT.equals(segment.info.getIndexSort())) {
+                LOG.warn("Lucene index {} predates key sorting (segment {} is unsorted); it is kept as is and scans read it"
+                        + " by term dictionary, which is slower. Delete the directory to rebuild it sorted.", dir, segment.info.name);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean keySorted() {
+        return writer.getConfig().getIndexSort() != null;
     }
 
     private static void closeQuietly(Directory dir, Exception cause) {
@@ -136,11 +174,12 @@ public final class LuceneSink implements DerivedSink {
 
     private synchronized void write(List<TargetChange> changes, Checkpoint through) {
         try {
+            boolean sorted = keySorted();
             for (TargetChange c : changes) {
                 if (c.removes()) {
                     writer.deleteDocuments(LuceneDocuments.keyTerm(c.key()));
                 } else {
-                    writer.updateDocument(LuceneDocuments.keyTerm(c.key()), LuceneDocuments.toDocument(c.key(), c.row(), dataset));
+                    writer.updateDocument(LuceneDocuments.keyTerm(c.key()), LuceneDocuments.toDocument(c.key(), c.row(), dataset, sorted));
                 }
             }
             writer.setLiveCommitData(Map.of(CHECKPOINT_KEY, through.encode()).entrySet());
