@@ -69,7 +69,7 @@ public final class EmbeddedPipeline implements PipelineRuntime {
     private final StoreLayout layout;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final Map<String, SystemMonitor> monitors = new LinkedHashMap<>();
-    private final List<FlowConsumer> consumers = new ArrayList<>();
+    private final List<FlowConsumer> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<DebeziumCapture> captures = new ArrayList<>();
     private DataDirLock lock;
     private EmbeddedPostgresServer postgres;
@@ -198,8 +198,9 @@ public final class EmbeddedPipeline implements PipelineRuntime {
                 c.database(), c.user(), c.password());
     }
 
+    private final DebeziumJsonDecoder decoder = new DebeziumJsonDecoder();
+
     private void startConsumers() {
-        DebeziumJsonDecoder decoder = new DebeziumJsonDecoder();
         for (Flow f : pipeline.flows()) {
             if (f.kind() != FlowKind.CONSUME) {
                 continue;
@@ -273,6 +274,33 @@ public final class EmbeddedPipeline implements PipelineRuntime {
     public io.headwater.engine.spi.DatasetReader reader(io.headwater.engine.model.DatasetRef ref) {
         SystemSpec system = pipeline.systemOf(ref);
         return DerivedStores.reader(layout, system, pipeline.requireDataset(ref));
+    }
+
+    /** The decoder of this pipeline's change events. */
+    public DebeziumJsonDecoder decoder() {
+        return decoder;
+    }
+
+    /**
+     * Swaps a rebuilt shadow in for the live store of {@code flow}: stops the live consumer after
+     * its batch, lets {@code levelUp} bring the shadow level with the log, promotes it atomically,
+     * and starts a consumer on it. The old sink is closed.
+     */
+    public synchronized void promote(Flow flow, DerivedSink shadow, java.util.function.Consumer<DerivedSink> levelUp) {
+        FlowConsumer old = consumer(flow.to()).orElseThrow(() -> new HeadwaterException("no consumer runs flow " + flow.id()));
+        old.close();
+        consumers.remove(old);
+        opened.remove(old);
+        levelUp.accept(shadow);
+        DerivedSink live = old.sink();
+        live.promote(shadow);
+        opened.remove(live);
+        live.close();
+        opened.push(shadow);
+        FlowConsumer fresh = new FlowConsumer(flow, pipeline.requireDataset(flow.from()), eventLog, decoder, shadow, Clock.systemUTC());
+        consumers.add(fresh);
+        opened.push(fresh);
+        NamedThreads.start("consume-" + flow.id(), fresh);
     }
 
     /** The embedded PostgreSQL server, when the system of record is one (tests stop it to simulate an outage). */

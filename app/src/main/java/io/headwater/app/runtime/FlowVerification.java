@@ -82,17 +82,40 @@ public final class FlowVerification {
         Flow composed = new Flow(flow.id(), flow.kind(), source.ref(), target.ref(), flow.mapping());
         try (VerifySide sourceSide = SqlVerifySide.forFlow(recordConnections(), SqlDialect.POSTGRES, source, target, composed);
              VerifySide targetSide = targetSide(pipeline, source, target, composed)) {
-            List<Finding> collected = new ArrayList<>();
-            Verifier verifier = new Verifier(options).withFindingSink(collected::add);
-            VerificationResult first = verifier.verify(sourceSide, targetSide, cancellation, progress);
-            if (first.clean()) {
-                collected.forEach(allFindings::accept);
-                return first;
-            }
-            InFlightResolver resolver = new InFlightResolver(sourceSide, targetSide, catchUp(flow)).withMaxKeysListed(options.maxKeysListed())
-                    .withFindingSink(allFindings);
-            return resolver.resolve(first, collected, cancellation);
+            return compare(sourceSide, targetSide, catchUp(flow), cancellation, progress, allFindings);
         }
+    }
+
+    /**
+     * Verifies a store that is not (yet) the live one, e.g. a rebuild's shadow, through its own
+     * reader; {@code catchUp} brings it level with the log for the re-check of differences.
+     */
+    public VerificationResult verifySink(Flow flow, io.headwater.engine.spi.DerivedSink sink, CatchUp catchUp, Cancellation cancellation,
+                                         ProgressListener progress, FindingSink allFindings) {
+        Pipeline pipeline = runtime.pipeline();
+        Flow capture = captureOf(pipeline, flow);
+        if (capture == null) {
+            throw new HeadwaterException("flow " + flow.id() + " does not read a change-capture topic: nothing to verify it against");
+        }
+        Dataset source = pipeline.requireDataset(capture.from());
+        Dataset target = sink.dataset();
+        Flow composed = new Flow(flow.id(), flow.kind(), source.ref(), target.ref(), flow.mapping());
+        try (VerifySide sourceSide = SqlVerifySide.forFlow(recordConnections(), SqlDialect.POSTGRES, source, target, composed);
+             VerifySide targetSide = new ReaderVerifySide(target.ref() + " (shadow)", sink.reader(), target.fields())) {
+            return compare(sourceSide, targetSide, catchUp, cancellation, progress, allFindings);
+        }
+    }
+
+    private VerificationResult compare(VerifySide sourceSide, VerifySide targetSide, CatchUp catchUp, Cancellation cancellation,
+                                       ProgressListener progress, FindingSink allFindings) {
+        List<Finding> collected = new ArrayList<>();
+        VerificationResult first = new Verifier(options).withFindingSink(collected::add).verify(sourceSide, targetSide, cancellation, progress);
+        if (first.clean()) {
+            collected.forEach(allFindings::accept);
+            return first;
+        }
+        return new InFlightResolver(sourceSide, targetSide, catchUp).withMaxKeysListed(options.maxKeysListed()).withFindingSink(allFindings)
+                .resolve(first, collected, cancellation);
     }
 
     /** The log against the system of record: every table's rows against its topic's latest value per key. */

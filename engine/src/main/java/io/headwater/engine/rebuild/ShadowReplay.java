@@ -1,0 +1,131 @@
+package io.headwater.engine.rebuild;
+
+import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Flow;
+import io.headwater.engine.spi.Cancellation;
+import io.headwater.engine.spi.ChangeDecoder;
+import io.headwater.engine.spi.ChangeEvent;
+import io.headwater.engine.spi.Checkpoint;
+import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.EventLog;
+import io.headwater.engine.spi.LogReader;
+import io.headwater.engine.spi.LogRecord;
+import io.headwater.engine.spi.PartitionRef;
+import io.headwater.engine.spi.ProgressListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Replays a log into a shadow store until it has caught up with the log's end: every polled batch
+ * is applied and committed with its checkpoint in one step, so a replay killed at any moment
+ * resumes from the shadow's checkpoint with nothing lost and nothing applied twice. Optionally
+ * throttled (events per second) so a rebuild beside a live pipeline leaves it room. Not
+ * thread-safe; cancellable from another thread through the {@link Cancellation}.
+ */
+public final class ShadowReplay {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Flow flow;
+    private final Dataset logDataset;
+    private final EventLog log;
+    private final ChangeDecoder decoder;
+    private final double maxEventsPerSecond;
+    private long applied;
+    private long skipped;
+
+    /**
+     * @param maxEventsPerSecond a throttle, or 0 for as fast as possible
+     */
+    public ShadowReplay(Flow flow, Dataset logDataset, EventLog log, ChangeDecoder decoder, double maxEventsPerSecond) {
+        this.flow = flow;
+        this.logDataset = logDataset;
+        this.log = log;
+        this.decoder = decoder;
+        this.maxEventsPerSecond = maxEventsPerSecond;
+    }
+
+    /** What one catch-up did. */
+    public record Outcome(Checkpoint from, Checkpoint through, long recordsRead, long eventsApplied, long recordsSkipped, Duration elapsed) {
+        public double eventsPerSecond() {
+            return recordsRead / Math.max(1e-3, elapsed.toNanos() / 1e9);
+        }
+    }
+
+    /**
+     * Applies the log into {@code shadow} from its checkpoint until it covers the log's end as it
+     * is when that end is reached (so a live log is followed until the shadow is level with it).
+     * Progress is reported in log records ({@code done} of {@code total} = the end offsets).
+     */
+    public Outcome catchUp(DerivedSink shadow, Cancellation cancellation, ProgressListener progress) {
+        String topic = logDataset.physicalName();
+        long start = System.nanoTime();
+        Checkpoint from = shadow.checkpoint();
+        Checkpoint checkpoint = from;
+        Map<PartitionRef, Long> end = log.endOffsets(topic);
+        long read = 0;
+        long startApplied = applied;
+        long startSkipped = skipped;
+        try (LogReader reader = log.openReader(topic, checkpoint)) {
+            while (true) {
+                cancellation.check("rebuild of " + flow.to());
+                if (covers(checkpoint, end)) {
+                    Map<PartitionRef, Long> now = log.endOffsets(topic);
+                    if (covers(checkpoint, now)) {
+                        break;
+                    }
+                    end = now;
+                }
+                List<LogRecord> records = reader.poll(POLL);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                List<ChangeEvent> events = new ArrayList<>(records.size());
+                for (LogRecord r : records) {
+                    Optional<ChangeEvent> e = decoder.decode(r, logDataset);
+                    if (e.isPresent()) {
+                        events.add(e.get());
+                    } else {
+                        skipped++;
+                    }
+                    checkpoint = checkpoint.advancedPast(r.position());
+                }
+                shadow.apply(events, checkpoint);
+                applied += events.size();
+                read += records.size();
+                progress.progress(sum(checkpoint, end), total(end), "events");
+                throttle(start, read);
+            }
+        }
+        return new Outcome(from, checkpoint, read, applied - startApplied, skipped - startSkipped, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void throttle(long start, long read) {
+        if (maxEventsPerSecond <= 0) {
+            return;
+        }
+        long due = start + (long) (read / maxEventsPerSecond * 1e9);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static boolean covers(Checkpoint checkpoint, Map<PartitionRef, Long> end) {
+        return end.entrySet().stream().allMatch(e -> checkpoint.next(e.getKey()) >= e.getValue());
+    }
+
+    private static long sum(Checkpoint c, Map<PartitionRef, Long> end) {
+        return end.keySet().stream().mapToLong(c::next).sum();
+    }
+
+    private static long total(Map<PartitionRef, Long> end) {
+        return end.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
