@@ -1,6 +1,7 @@
 package io.headwater.connectors.verify;
 
 import io.headwater.engine.integrity.CanonicalForm;
+import io.headwater.engine.integrity.DelegatingVerifySide;
 import io.headwater.engine.integrity.FingerprintAlgorithm;
 import io.headwater.engine.integrity.FingerprintedRow;
 import io.headwater.engine.integrity.KeyOrder;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe after construction (the snapshot does not change). Holds the whole topic in memory.
  */
-public final class KafkaTopicVerifySide implements VerifySide {
+public final class KafkaTopicVerifySide extends DelegatingVerifySide {
     private final RowsVerifySide rows;
     private final Checkpoint through;
 
@@ -70,58 +71,8 @@ public final class KafkaTopicVerifySide implements VerifySide {
     }
 
     @Override
-    public String describe() {
-        return rows.describe();
-    }
-
-    @Override
-    public CanonicalForm form() {
-        return rows.form();
-    }
-
-    @Override
-    public KeyOrder keyOrder() {
-        return rows.keyOrder();
-    }
-
-    @Override
-    public boolean pushesDown() {
-        return false;
-    }
-
-    @Override
-    public long count() {
-        return rows.count();
-    }
-
-    @Override
-    public List<Row> splitPoints(int n) {
-        return rows.splitPoints(n);
-    }
-
-    @Override
-    public List<Row> splitPoints(KeyRange range, int n) {
-        return rows.splitPoints(range, n);
-    }
-
-    @Override
-    public List<SegmentChecksum> checksums(List<KeyRange> ranges, FingerprintAlgorithm algorithm) {
-        return rows.checksums(ranges, algorithm);
-    }
-
-    @Override
-    public void scan(KeyRange range, FingerprintAlgorithm algorithm, boolean withValues, Consumer<FingerprintedRow> sink) {
-        rows.scan(range, algorithm, withValues, sink);
-    }
-
-    @Override
-    public void scanRanges(List<KeyRange> ranges, FingerprintAlgorithm algorithm, boolean withValues, Consumer<FingerprintedRow> sink) {
-        rows.scanRanges(ranges, algorithm, withValues, sink);
-    }
-
-    @Override
-    public Optional<FingerprintedRow> lookup(Row key, FingerprintAlgorithm algorithm) {
-        return rows.lookup(key, algorithm);
+    protected VerifySide delegate() {
+        return rows;
     }
 
     /** Releases the snapshot's memory with the object; nothing to close. */
