@@ -8,15 +8,11 @@ import io.headwater.engine.integrity.VerifyOptions;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.Pipeline;
-import io.headwater.engine.pipeline.DataDirLock;
 import io.headwater.engine.rebuild.ShadowReplay;
 import io.headwater.engine.spi.Cancellation;
-import io.headwater.engine.spi.ProgressListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,19 +48,7 @@ public final class RebuildCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--dataset '" + dataset + "' is not a derived dataset fed from a log; datasets: "
                     + pipeline.flows().stream().filter(f -> f.kind() == FlowKind.CONSUME).map(f -> f.to().toString()).toList());
         }
-        Optional<EmbeddedPipeline> attached = Attached.current();
-        if (attached.isPresent()) {
-            return rebuild(attached.get(), ref);
-        }
-        Optional<Map<String, String>> holder = DataDirLock.holder(pipeline.dataDir());
-        if (holder.isPresent()) {
-            return Forwarding.forward(pipeline, spec, holder.get());
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressListener steps = (done, total, what) -> err.printf("[%d/%d] %s%n", done, total, what);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, new EmbeddedPipeline.Options("headwater rebuild", false, 0), steps)) {
-            return rebuild(rt, ref);
-        }
+        return OnPipeline.run(spec, pipeline, "headwater rebuild", rt -> { }, rt -> rebuild(rt, ref));
     }
 
     private int rebuild(EmbeddedPipeline rt, DatasetRef ref) {

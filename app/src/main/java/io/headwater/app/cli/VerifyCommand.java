@@ -14,9 +14,7 @@ import io.headwater.engine.integrity.VerifyOptions;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.Pipeline;
-import io.headwater.engine.pipeline.DataDirLock;
 import io.headwater.engine.spi.Cancellation;
-import io.headwater.engine.spi.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,20 +68,7 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--mode '" + mode + "' is not a mode: use fast or audit");
         }
         List<Flow> flows = selectFlows(pipeline);
-        Optional<EmbeddedPipeline> attached = Attached.current();
-        if (attached.isPresent()) {
-            return verify(attached.get(), flows);
-        }
-        Optional<Map<String, String>> holder = DataDirLock.holder(pipeline.dataDir());
-        if (holder.isPresent()) {
-            return Forwarding.forward(pipeline, spec, holder.get());
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressListener steps = (done, total, what) -> err.printf("[%d/%d] %s%n", done, total, what);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, new EmbeddedPipeline.Options("headwater verify", false, 0), steps)) {
-            awaitCatchUp(rt, err);
-            return verify(rt, flows);
-        }
+        return OnPipeline.run(spec, pipeline, "headwater verify", rt -> awaitCatchUp(rt, spec.commandLine().getErr()), rt -> verify(rt, flows));
     }
 
     private List<Flow> selectFlows(Pipeline pipeline) {
