@@ -1,5 +1,7 @@
 package io.headwater.connectors.blobstore;
 
+import io.headwater.connectors.generations.Generation;
+import io.headwater.connectors.generations.StoreGenerations;
 import io.headwater.connectors.mvstore.MvStoreFile;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Field;
@@ -9,31 +11,39 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a dataset lives under a blob store root:
+ * Where a dataset lives under a blob store root. {@code <root>/<physicalName>} is the dataset's
+ * stable path, holding its generations ({@link StoreGenerations}); each generation directory —
+ * {@code g<n>/}, or the stable path itself for a store never rebuilt (generation 0) — holds a
+ * complete store:
  * <pre>
- * &lt;root&gt;/&lt;physicalName&gt;/objects/ab/cdef...   content files, named by SHA-256
- * &lt;root&gt;/&lt;physicalName&gt;/manifest.mv.db      MVStore: map "manifest" (sortable key to entry),
- *                                         map "refs" (hash to reference count),
- *                                         map "_checkpoints" (physical name to checkpoint)
+ * &lt;gen&gt;/objects/ab/cdef...   content files, named by SHA-256
+ * &lt;gen&gt;/manifest.mv.db      MVStore: map "manifest" (sortable key to entry),
+ *                           map "refs" (hash to reference count),
+ *                           map "_checkpoints" (physical name to checkpoint)
  * </pre>
+ * Each generation has its own objects, so a rebuild writes every object again; sharing objects by
+ * hash across generations (hard links, or one pool with per-generation reference counts) would
+ * save that, at the cost of a cross-generation sweep.
  */
 final class BlobStoreLayout {
     static final String MANIFEST = "manifest";
     static final String REFS = "refs";
+    static final String STORE = "blob store";
 
     private BlobStoreLayout() {
     }
 
-    static Path datasetDir(Path root, Dataset dataset) {
-        return root.resolve(dataset.physicalName());
+    static StoreGenerations generations(Path root, Dataset dataset) {
+        return StoreGenerations.at(root.resolve(dataset.physicalName()), STORE);
     }
 
-    static Path manifestFile(Path root, Dataset dataset) {
-        return datasetDir(root, dataset).resolve("manifest.mv.db");
+    /** The manifest of one generation: a different file per generation, so MvStoreFile never shares it across them. */
+    static Path manifestFile(Generation generation) {
+        return generation.dir().resolve("manifest.mv.db");
     }
 
-    static BlobObjects objects(Path root, Dataset dataset) {
-        return new BlobObjects(datasetDir(root, dataset).resolve("objects"));
+    static BlobObjects objects(Generation generation) {
+        return new BlobObjects(generation.dir().resolve("objects"));
     }
 
     static List<Field> bytesFields(Dataset dataset) {

@@ -1,6 +1,7 @@
 package io.headwater.connectors.blobstore;
 
 import io.headwater.connectors.blobstore.ManifestEntry.BlobRef;
+import io.headwater.connectors.generations.GenerationPin;
 import io.headwater.connectors.mvstore.KeyCodec;
 import io.headwater.connectors.mvstore.MvStoreFile;
 import io.headwater.connectors.mvstore.TargetChange;
@@ -31,30 +32,46 @@ import org.h2.mvstore.MVMap;
  * integrity of the files themselves ({@link #verifyContent}, {@link #verifyAll}), recomputing each
  * file's SHA-256, so bit rot and truncation are found. A scan sees the manifest as committed when
  * it starts; an object replaced by a later batch may be gone by the time the scan reaches it.
- * Thread-safe.
+ * Opened by the root, it reads the generation live at that moment and stays on it: after a rebuild
+ * is promoted it goes on seeing the old generation, which is kept until it closes. Thread-safe.
  */
 public final class BlobStoreReader implements DatasetReader {
     private final Dataset dataset;
+    private final GenerationPin pin;
     private final BlobObjects objects;
     private final MvStoreFile file;
     private final MVMap<byte[], byte[]> manifest;
     private final Optional<String> declaredHashField;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private BlobStoreReader(Path root, Dataset dataset, MvStoreFile file) {
+    private BlobStoreReader(Dataset dataset, GenerationPin pin, MvStoreFile file) {
         this.dataset = dataset;
+        this.pin = pin;
         this.file = file;
-        this.objects = BlobStoreLayout.objects(root, dataset);
+        this.objects = BlobStoreLayout.objects(pin.generation());
         this.manifest = file.records(BlobStoreLayout.MANIFEST);
         this.declaredHashField = BlobStoreLayout.declaredHashField(dataset);
     }
 
+    /** Opens the live generation of the dataset's directory under {@code root}. */
     public static BlobStoreReader open(Path root, Dataset dataset) {
-        MvStoreFile f = MvStoreFile.open(BlobStoreLayout.manifestFile(root, dataset));
+        return open(BlobStoreLayout.generations(root, dataset).pinLive(), dataset);
+    }
+
+    /** Opens the pinned generation, taking over the pin (released on failure or close). */
+    static BlobStoreReader open(GenerationPin pin, Dataset dataset) {
+        MvStoreFile f;
         try {
-            return new BlobStoreReader(root, dataset, f);
+            f = MvStoreFile.open(BlobStoreLayout.manifestFile(pin.generation()));
+        } catch (RuntimeException e) {
+            pin.close();
+            throw e;
+        }
+        try {
+            return new BlobStoreReader(dataset, pin, f);
         } catch (RuntimeException e) {
             f.close();
+            pin.close();
             throw e;
         }
     }
@@ -150,10 +167,15 @@ public final class BlobStoreReader implements DatasetReader {
         }
     }
 
+    /** Closes the manifest and releases the generation (deleting it when it was retired and this was its last user). */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            file.close();
+            try {
+                file.close();
+            } finally {
+                pin.close();
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.headwater.connectors.blobstore;
 
 import io.headwater.connectors.blobstore.ManifestEntry.BlobRef;
+import io.headwater.connectors.generations.Generation;
+import io.headwater.connectors.generations.GenerationPin;
+import io.headwater.connectors.generations.StoreGenerations;
 import io.headwater.connectors.mvstore.KeyCodec;
 import io.headwater.connectors.mvstore.MvStoreFile;
 import io.headwater.connectors.mvstore.TargetChange;
@@ -34,6 +37,13 @@ import org.h2.mvstore.MVMap;
  * without its file. The hash is always computed from the bytes; a hash the row declares (a mapped
  * {@code sha256}) is kept as the row's value, so both facts survive.
  *
+ * <p>Rebuilds: the dataset's directory holds generations ({@link StoreGenerations}), each a complete
+ * store with its own objects and manifest file. {@link #openShadow()} creates the next generation
+ * beside the live one; {@link #promote} switches {@code CURRENT} to it atomically. A
+ * {@link BlobStoreReader} stays on the generation live when it opened, and the old generation is
+ * deleted when its last sink or reader in this process closes (the manifest is an MVStore file,
+ * locked by the process that has it open, so readers are in-process).
+ *
  * <p>Not thread-safe for {@link #apply}: one consumer thread applies; {@link #checkpoint()} and
  * {@link #count()} may be called from other threads.
  */
@@ -41,32 +51,59 @@ public final class BlobStoreSink implements DerivedSink {
     private final Dataset dataset;
     private final Flow flow;
     private final Path root;
+    private final GenerationPin pin;
     private final BlobObjects objects;
     private final MvStoreFile file;
     private final MVMap<byte[], byte[]> manifest;
     private final MVMap<String, String> refs;
     private final MVMap<String, String> checkpoints;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean shadow;
 
-    private BlobStoreSink(Path root, Dataset dataset, Flow flow, MvStoreFile file) {
+    private BlobStoreSink(Path root, Dataset dataset, Flow flow, GenerationPin pin, MvStoreFile file, boolean shadow) {
         this.root = root;
         this.dataset = dataset;
         this.flow = flow;
+        this.pin = pin;
         this.file = file;
-        this.objects = BlobStoreLayout.objects(root, dataset);
+        this.shadow = shadow;
+        this.objects = BlobStoreLayout.objects(pin.generation());
         this.manifest = file.records(BlobStoreLayout.MANIFEST);
         this.refs = file.textMap(BlobStoreLayout.REFS);
         this.checkpoints = file.textMap(BlobStoreLayout.checkpointsMap());
     }
 
-    /** Opens (creating when absent) the dataset's directory under {@code root}. */
+    /**
+     * Opens (creating when absent) the live generation of the dataset's directory under {@code root},
+     * and removes what an interrupted rebuild step left there.
+     */
     public static BlobStoreSink open(Path root, Dataset dataset, Flow flow) {
         TargetChange.requireScalar(flow, "blob");
-        MvStoreFile f = MvStoreFile.open(BlobStoreLayout.manifestFile(root, dataset));
+        StoreGenerations generations = BlobStoreLayout.generations(root, dataset);
+        BlobStoreSink sink = open(root, generations.pinLive(), dataset, flow, false);
         try {
-            return new BlobStoreSink(root, dataset, flow, f);
+            generations.cleanUp();
+        } catch (RuntimeException e) {
+            sink.close();
+            throw e;
+        }
+        return sink;
+    }
+
+    /** Opens the store of the pinned generation, taking over the pin (released on failure or close). */
+    private static BlobStoreSink open(Path root, GenerationPin pin, Dataset dataset, Flow flow, boolean shadow) {
+        MvStoreFile f;
+        try {
+            f = MvStoreFile.open(BlobStoreLayout.manifestFile(pin.generation()));
+        } catch (RuntimeException e) {
+            pin.close();
+            throw e;
+        }
+        try {
+            return new BlobStoreSink(root, dataset, flow, pin, f, shadow);
         } catch (RuntimeException e) {
             f.close();
+            pin.close();
             throw e;
         }
     }
@@ -100,9 +137,56 @@ public final class BlobStoreSink implements DerivedSink {
         write(edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList(), null);
     }
 
+    /** Whether this sink writes a shadow that has not been promoted. */
+    public boolean isShadow() {
+        return shadow;
+    }
+
+    /** A reader of this sink's own generation (the shadow's, for a shadow). */
     @Override
     public BlobStoreReader reader() {
-        return BlobStoreReader.open(root, dataset);
+        return BlobStoreReader.open(pin.generations().pin(pin.generation()), dataset);
+    }
+
+    @Override
+    public BlobStoreSink openShadow() {
+        requireLive("open a shadow");
+        StoreGenerations generations = pin.generations();
+        Generation g = generations.shadow().orElseGet(generations::createShadow);
+        return open(root, generations.pin(g), dataset, flow, true);
+    }
+
+    @Override
+    public boolean hasShadow() {
+        return pin.generations().shadow().isPresent();
+    }
+
+    /**
+     * Switches {@code CURRENT} to the shadow's generation, then closes this sink; the old generation,
+     * objects and manifest, is deleted once no reader of this process uses it. Every batch of the
+     * shadow is already committed, so nothing of it is pending.
+     */
+    @Override
+    public void promote(DerivedSink other) {
+        requireLive("promote");
+        if (!(other instanceof BlobStoreSink s) || !s.shadow || !s.pin.generations().root().equals(pin.generations().root())) {
+            throw new IllegalArgumentException(other + " is not a shadow opened by " + pin.generations());
+        }
+        pin.generations().promote(s.pin.generation());
+        s.shadow = false;
+        close();
+    }
+
+    @Override
+    public void discardShadow() {
+        requireLive("discard the shadow");
+        pin.generations().discardShadow();
+    }
+
+    private void requireLive(String what) {
+        if (shadow || closed.get()) {
+            throw new IllegalStateException("cannot " + what + " through " + this);
+        }
     }
 
     /** Truncates the content file of one record to half its length, behind the manifest's back. */
@@ -193,10 +277,21 @@ public final class BlobStoreSink implements DerivedSink {
         return file.read("count", manifest::sizeAsLong);
     }
 
+    /** Closes the manifest and releases the generation (deleting it when it was retired and this was its last user). */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            file.close();
+            try {
+                file.close();
+            } finally {
+                pin.close();
+            }
         }
+    }
+
+    @Override
+    public String toString() {
+        return BlobStoreLayout.STORE + " " + pin.generation().dir() + (shadow ? " (shadow)" : "") + (closed.get() ? " (closed)" : "")
+                + " for " + dataset.ref();
     }
 }

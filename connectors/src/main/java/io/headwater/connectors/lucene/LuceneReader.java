@@ -1,5 +1,7 @@
 package io.headwater.connectors.lucene;
 
+import io.headwater.connectors.generations.GenerationPin;
+import io.headwater.connectors.generations.StoreGenerations;
 import io.headwater.connectors.mvstore.TargetChange;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
@@ -35,32 +37,65 @@ import org.apache.lucene.store.FSDirectory;
  * read in docID order, which is key order in an index {@link LuceneSink} sorted by key, so stored
  * fields are read sequentially; an older, unsorted index is read by its key term dictionary
  * instead, in the same order but slower. It holds one document per segment, however large the
- * index. Thread-safe.
+ * index.
+ *
+ * <p>Opened by the index's stable path, it reads the generation live at that moment
+ * ({@link StoreGenerations}) and stays on it: after a rebuild is promoted it goes on seeing the old
+ * index, which is kept until it closes (or, for a reader in another process, read from its open
+ * files after deletion); a reader opened afterwards sees the new one. Thread-safe.
  */
 public final class LuceneReader implements DatasetReader {
+    /** How often opening retries when a promotion in another process retires the generation meanwhile. */
+    private static final int OPEN_ATTEMPTS = 3;
+
     private final Path indexDir;
     private final Dataset dataset;
+    private final GenerationPin pin;
     private final Directory directory;
     private final ReaderManager readers;
+    private volatile boolean retired;
 
-    private LuceneReader(Path indexDir, Dataset dataset, Directory directory, ReaderManager readers) {
-        this.indexDir = indexDir;
+    private LuceneReader(Dataset dataset, GenerationPin pin, Directory directory, ReaderManager readers) {
+        this.indexDir = pin.generation().dir();
         this.dataset = dataset;
+        this.pin = pin;
         this.directory = directory;
         this.readers = readers;
     }
 
-    /** Opens the index in {@code indexDir}; it must exist (a {@link LuceneSink} creates it). */
+    /**
+     * Opens the live index under the stable path {@code indexDir}; it must exist (a
+     * {@link LuceneSink} creates it).
+     */
     public static LuceneReader open(Path indexDir, Dataset dataset) {
+        StoreGenerations generations = StoreGenerations.at(indexDir, LuceneSink.STORE);
+        for (int attempt = 1; ; attempt++) {
+            GenerationPin pin = generations.pinLive();
+            try {
+                return open(pin, dataset);
+            } catch (StoreException e) {
+                // Another process may have promoted a rebuild and deleted this generation between
+                // resolving CURRENT and opening it: then the new live generation is the one to read.
+                if (attempt >= OPEN_ATTEMPTS || generations.isLive(pin.generation())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Opens the index of the pinned generation, taking over the pin (released on failure or close). */
+    static LuceneReader open(GenerationPin pin, Dataset dataset) {
+        Path dirPath = pin.generation().dir();
         Directory dir = null;
         try {
-            dir = FSDirectory.open(indexDir);
-            return new LuceneReader(indexDir, dataset, dir, new ReaderManager(dir));
+            dir = FSDirectory.open(dirPath);
+            return new LuceneReader(dataset, pin, dir, new ReaderManager(dir));
         } catch (IOException e) {
             if (dir != null) {
                 closeQuietly(dir, e);
             }
-            throw new StoreException("Lucene index " + indexDir + " for " + dataset.ref() + " cannot be read: " + e.getMessage(), e);
+            pin.close();
+            throw new StoreException(LuceneSink.STORE + " " + dirPath + " for " + dataset.ref() + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -137,7 +172,7 @@ public final class LuceneReader implements DatasetReader {
 
     private <T> T withReader(String what, ReaderWork<T> work) {
         try {
-            readers.maybeRefreshBlocking();
+            refresh();
             DirectoryReader r = readers.acquire();
             try {
                 return work.run(r);
@@ -145,17 +180,39 @@ public final class LuceneReader implements DatasetReader {
                 readers.release(r);
             }
         } catch (IOException e) {
-            throw new StoreException("Lucene index " + indexDir + " for " + dataset.ref() + ": " + what + " failed: " + e.getMessage(), e);
+            throw new StoreException(LuceneSink.STORE + " " + indexDir + " for " + dataset.ref() + ": " + what + " failed: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Moves to the generation's latest commit point. A retired generation gets no more commits; if
+     * another process has deleted its files, refreshing fails, and this reader goes on serving the
+     * commit point it holds open.
+     */
+    private void refresh() throws IOException {
+        if (retired) {
+            return;
+        }
+        try {
+            readers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            if (!pin.generations().isRetired(pin.generation())) {
+                throw e;
+            }
+            retired = true;
+        }
+    }
+
+    /** Closes the index and releases its generation (deleting it when it was retired and this was its last user). */
     @Override
     public void close() {
         try {
             readers.close();
             directory.close();
         } catch (IOException e) {
-            throw new StoreException("Lucene index " + indexDir + " did not close cleanly: " + e.getMessage(), e);
+            throw new StoreException(LuceneSink.STORE + " " + indexDir + " did not close cleanly: " + e.getMessage(), e);
+        } finally {
+            pin.close();
         }
     }
 }

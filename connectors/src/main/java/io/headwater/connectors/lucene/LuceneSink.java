@@ -1,5 +1,8 @@
 package io.headwater.connectors.lucene;
 
+import io.headwater.connectors.generations.Generation;
+import io.headwater.connectors.generations.GenerationPin;
+import io.headwater.connectors.generations.StoreGenerations;
 import io.headwater.connectors.mvstore.TargetChange;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -33,7 +37,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The index is sorted by key ({@link LuceneDocuments#KEY_SORT}), so {@link LuceneReader#scan}
  * reads each segment's stored fields sequentially. An index written before that sort existed is
- * opened and written unsorted (its scans are slower); delete the directory to rebuild it sorted.
+ * opened and written unsorted (its scans are slower); a rebuild into a shadow makes it sorted.
+ *
+ * <p>Rebuilds: the index path given to {@link #open} is a stable name holding generations
+ * ({@link StoreGenerations}): {@code CURRENT} names the live index directory {@code g<n>/}, and
+ * {@link #openShadow()} creates the next one beside it, recorded in {@code SHADOW}. An index never
+ * rebuilt keeps its files directly in the path (generation 0). {@link #promote} switches {@code
+ * CURRENT} atomically; {@link LuceneReader#open} resolves it when it opens and stays on that
+ * generation, so a reader sees the old index or the new one, never a mix. The old generation is
+ * deleted once no sink or reader of this process uses it (a reader in another process keeps its
+ * open files).
  *
  * <p>Holds the index's write lock while open. Not thread-safe for {@link #apply}: one consumer
  * thread applies; {@link #checkpoint()} and {@link #count()} may be called from other threads.
@@ -43,41 +56,68 @@ public final class LuceneSink implements DerivedSink {
     /** The commit user data entry that holds the checkpoint's text form. */
     public static final String CHECKPOINT_KEY = "headwater.checkpoint";
 
+    /** What this store is called in messages and by {@link StoreGenerations}. */
+    static final String STORE = "Lucene index";
+
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSink.class);
 
     private final Path indexDir;
     private final Dataset dataset;
     private final Flow flow;
+    private final GenerationPin pin;
     private final Directory directory;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean shadow;
     private volatile IndexWriter writer;
     private volatile Checkpoint checkpoint;
 
-    private LuceneSink(Path indexDir, Dataset dataset, Flow flow, Directory directory, IndexWriter writer) {
-        this.indexDir = indexDir;
+    private LuceneSink(Dataset dataset, Flow flow, GenerationPin pin, Directory directory, IndexWriter writer, boolean shadow) {
+        this.indexDir = pin.generation().dir();
         this.dataset = dataset;
         this.flow = flow;
+        this.pin = pin;
         this.directory = directory;
         this.writer = writer;
+        this.shadow = shadow;
         this.checkpoint = readCheckpoint(writer);
     }
 
-    /** Opens the index in {@code indexDir}, creating the directory and an empty index when absent. */
+    /**
+     * Opens the live index under the stable path {@code indexDir}, creating the directory and an
+     * empty index when absent, and removes what an interrupted rebuild step left there.
+     */
     public static LuceneSink open(Path indexDir, Dataset dataset, Flow flow) {
         TargetChange.requireScalar(flow, "Lucene");
+        StoreGenerations generations = StoreGenerations.at(indexDir, STORE);
+        LuceneSink sink = open(generations.pinLive(), dataset, flow, false);
+        try {
+            // Only now, holding the live index's write lock, so no other writer is mid-way through a step.
+            generations.cleanUp();
+        } catch (RuntimeException e) {
+            sink.close();
+            throw e;
+        }
+        return sink;
+    }
+
+    /** Opens the index of the pinned generation; releases the pin when that fails. */
+    private static LuceneSink open(GenerationPin pin, Dataset dataset, Flow flow, boolean shadow) {
+        Path dirPath = pin.generation().dir();
         Directory dir = null;
         try {
-            Files.createDirectories(indexDir);
-            dir = FSDirectory.open(indexDir);
+            Files.createDirectories(dirPath);
+            dir = FSDirectory.open(dirPath);
             boolean fresh = !DirectoryReader.indexExists(dir);
             IndexWriter writer = openWriter(dir);
             if (fresh) {
                 // A first (empty) commit, so that readers can open the index before any batch.
                 writer.commit();
             }
-            return new LuceneSink(indexDir, dataset, flow, dir, writer);
-        } catch (IOException e) {
+            return new LuceneSink(dataset, flow, pin, dir, writer, shadow);
+        } catch (IOException | RuntimeException e) {
             closeQuietly(dir, e);
-            throw new StoreException("Lucene index " + indexDir + " for " + dataset.ref() + " cannot be opened: " + e.getMessage(), e);
+            pin.close();
+            throw new StoreException(STORE + " " + dirPath + " for " + dataset.ref() + " cannot be opened: " + e.getMessage(), e);
         }
     }
 
@@ -96,7 +136,7 @@ public final class LuceneSink implements DerivedSink {
      * is already sorted by {@link LuceneDocuments#KEY_SORT}. An index written before the sort existed
      * is not, and Lucene cannot add a sort to existing segments (IndexWriter would refuse with an
      * IllegalArgumentException); such an index stays unsorted, its scans take the slower term
-     * dictionary path, and deleting the index directory to rebuild it makes it sorted.
+     * dictionary path, and a rebuild (into a fresh shadow) makes it sorted.
      */
     private static boolean acceptsKeySort(Directory dir) throws IOException {
         if (!DirectoryReader.indexExists(dir)) {
@@ -105,7 +145,7 @@ public final class LuceneSink implements DerivedSink {
         for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(dir)) {
             if (!LuceneDocuments.KEY_SORT.equals(segment.info.getIndexSort())) {
                 LOG.warn("Lucene index {} predates key sorting (segment {} is unsorted); it is kept as is and scans read it"
-                        + " by term dictionary, which is slower. Delete the directory to rebuild it sorted.", dir, segment.info.name);
+                        + " by term dictionary, which is slower. Rebuild it to make it sorted.", dir, segment.info.name);
                 return false;
             }
         }
@@ -148,8 +188,14 @@ public final class LuceneSink implements DerivedSink {
         return flow;
     }
 
+    /** The directory of the generation this sink writes (the stable path itself for generation 0). */
     public Path indexDir() {
         return indexDir;
+    }
+
+    /** Whether this sink writes a shadow that has not been promoted. */
+    public boolean isShadow() {
+        return shadow;
     }
 
     @Override
@@ -167,9 +213,52 @@ public final class LuceneSink implements DerivedSink {
         write(edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList(), checkpoint);
     }
 
+    /** A reader of this sink's own generation (the shadow's, for a shadow). */
     @Override
     public LuceneReader reader() {
-        return LuceneReader.open(indexDir, dataset);
+        return LuceneReader.open(pin.generations().pin(pin.generation()), dataset);
+    }
+
+    @Override
+    public LuceneSink openShadow() {
+        requireLive("open a shadow");
+        StoreGenerations generations = pin.generations();
+        Generation g = generations.shadow().orElseGet(generations::createShadow);
+        return open(generations.pin(g), dataset, flow, true);
+    }
+
+    @Override
+    public boolean hasShadow() {
+        return pin.generations().shadow().isPresent();
+    }
+
+    /**
+     * Switches {@code CURRENT} to the shadow's generation, then closes this sink; the old generation
+     * is deleted once no reader of this process uses it. Every batch of the shadow is already
+     * committed, so nothing of it is pending.
+     */
+    @Override
+    public void promote(DerivedSink other) {
+        requireLive("promote");
+        if (!(other instanceof LuceneSink s) || !s.shadow || !s.pin.generations().root().equals(pin.generations().root())) {
+            throw new IllegalArgumentException(other + " is not a shadow opened by " + STORE + " " + pin.generations().root());
+        }
+        pin.generations().promote(s.pin.generation());
+        s.shadow = false;
+        close();
+    }
+
+    @Override
+    public void discardShadow() {
+        requireLive("discard the shadow");
+        pin.generations().discardShadow();
+    }
+
+    private void requireLive(String what) {
+        if (shadow || closed.get()) {
+            throw new IllegalStateException("cannot " + what + " through " + (shadow ? "the shadow " : "the closed ") + STORE + " "
+                    + indexDir);
+        }
     }
 
     private synchronized void write(List<TargetChange> changes, Checkpoint through) {
@@ -187,7 +276,7 @@ public final class LuceneSink implements DerivedSink {
             checkpoint = through;
         } catch (IOException | RuntimeException e) {
             rollback(e);
-            throw new StoreException("Lucene index " + indexDir + " for " + dataset.ref() + ": batch through "
+            throw new StoreException(STORE + " " + indexDir + " for " + dataset.ref() + ": batch through "
                     + through.encode() + " was not committed: " + e.getMessage(), e);
         }
     }
@@ -208,15 +297,26 @@ public final class LuceneSink implements DerivedSink {
         return writer.getDocStats().numDocs;
     }
 
+    /** Closes the index and releases its generation (deleting it when it was retired and this was its last user). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             if (writer.isOpen()) {
                 writer.close();
             }
             directory.close();
         } catch (IOException e) {
-            throw new StoreException("Lucene index " + indexDir + " did not close cleanly: " + e.getMessage(), e);
+            throw new StoreException(STORE + " " + indexDir + " did not close cleanly: " + e.getMessage(), e);
+        } finally {
+            pin.close();
         }
+    }
+
+    @Override
+    public String toString() {
+        return STORE + " " + indexDir + (shadow ? " (shadow)" : "") + " for " + dataset.ref();
     }
 }

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 
 class BlobStoreSinkTest extends SinkContract {
     /** The demo's blobs.documents, fed by store-documents (sha256 ← content_sha256). */
-    private static final Dataset DOCUMENTS = new Dataset(new DatasetRef("blobs", "documents"), "documents", List.of("id"), List.of(
+    static final Dataset DOCUMENTS = new Dataset(new DatasetRef("blobs", "documents"), "documents", List.of("id"), List.of(
             new Field("id", FieldType.INTEGER), new Field("customer_id", FieldType.INTEGER), new Field("sha256", FieldType.STRING),
             new Field("size", FieldType.INTEGER), new Field("content", FieldType.BYTES)), null);
-    private static final Flow STORE_DOCUMENTS = new Flow("store-documents", FlowKind.CONSUME, new DatasetRef("kafka", "documents"),
+    static final Flow STORE_DOCUMENTS = new Flow("store-documents", FlowKind.CONSUME, new DatasetRef("kafka", "documents"),
             DOCUMENTS.ref(), List.of(new MappedField("id", col("id")), new MappedField("customer_id", col("customer_id")),
             new MappedField("sha256", col("content_sha256")), new MappedField("size", col("size")), new MappedField("content", col("content"))));
 
@@ -50,13 +50,13 @@ class BlobStoreSinkTest extends SinkContract {
         return BlobStoreReader.open(root(), dataset);
     }
 
-    private static Row document(long id, String text) {
+    static Row document(long id, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return Row.of("id", id, "customer_id", 1L, "title", "doc " + id, "content_type", "text/plain", "size", (long) bytes.length,
                 "content_sha256", BlobObjects.sha256(bytes), "content", bytes, "created_at", null);
     }
 
-    private static ChangeEvent put(long offset, Row doc) {
+    static ChangeEvent put(long offset, Row doc) {
         return SinkFixtures.event(offset, ChangeOp.CREATE, Row.of("id", doc.get("id")), null, doc);
     }
 
@@ -166,7 +166,7 @@ class BlobStoreSinkTest extends SinkContract {
         try (BlobStoreSink sink = BlobStoreSink.open(root(), DOCUMENTS, STORE_DOCUMENTS)) {
             sink.apply(List.of(put(0, document(1, "kept"))), through(0));
             // What a crash between writing an object and committing the manifest leaves behind:
-            BlobStoreLayout.objects(root(), DOCUMENTS).write("orphan".getBytes(StandardCharsets.UTF_8));
+            BlobStoreLayout.objects(BlobStoreLayout.generations(root(), DOCUMENTS).live()).write("orphan".getBytes(StandardCharsets.UTF_8));
             assertThat(objectFiles()).hasSize(2);
             assertThat(sink.removeUnreferenced()).isEqualTo(1);
         }
