@@ -66,6 +66,8 @@ final class VerificationJson {
             } else if (v instanceof byte[] b) {
                 n.put(e.getKey(), b.length > 64 ? b.length + " bytes, sha-256 " + HexFormat.of().formatHex(
                         io.headwater.engine.integrity.FingerprintAlgorithm.sha256(b)) : HexFormat.of().formatHex(b));
+            } else if (v instanceof Double || v instanceof Float) {
+                n.put(e.getKey(), ((Number) v).doubleValue());
             } else if (v instanceof Number num && !(v instanceof java.math.BigDecimal)) {
                 n.put(e.getKey(), num.longValue());
             } else {
