@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  */
 final class AggregateTableWriter implements TableWriter {
     static final String STAGE_PREFIX = "HW_STAGE_";
+    static final String STAGE_INDEX_PREFIX = "HW_STAGE_GROUP_";
     private static final String SOURCE_KEY = "\"SOURCE_KEY\"";
 
     private record Aggregate(Field target, MappingFunction function, Expression.Call call) {
@@ -102,7 +103,7 @@ final class AggregateTableWriter implements TableWriter {
             ddl.append(", ").append(a.input()).append(' ').append(TargetTable.dialect().columnType(a.target().type()));
         }
         ddl.append(")");
-        String index = "CREATE INDEX IF NOT EXISTS " + TargetTable.sibling(dataset.physicalName(), STAGE_PREFIX + "GROUP_")
+        String index = "CREATE INDEX IF NOT EXISTS " + TargetTable.sibling(dataset.physicalName(), STAGE_INDEX_PREFIX)
                 + " ON " + stage + " (" + groupColumns() + ")";
         try (Statement s = c.createStatement()) {
             s.execute(TargetTable.createDdl(dataset));

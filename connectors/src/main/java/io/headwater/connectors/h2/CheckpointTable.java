@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * The table {@code HEADWATER_CHECKPOINTS(DATASET VARCHAR PRIMARY KEY, CHECKPOINT VARCHAR)}: one
- * row per derived table (by physical name), written in the same transaction as that table's data.
+ * row per derived table generation ({@link TableGeneration#checkpointKey()}: the dataset's physical
+ * name for generation 0), written in the same transaction as that generation's data.
  * Stateless; uses the caller's connection and transaction.
  */
 final class CheckpointTable {
@@ -30,6 +31,13 @@ final class CheckpointTable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Checkpoint.decode(rs.getString(1)) : Checkpoint.EMPTY;
             }
+        }
+    }
+
+    static void delete(Connection c, String dataset) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + NAME + " WHERE \"DATASET\" = ?")) {
+            ps.setString(1, dataset);
+            ps.executeUpdate();
         }
     }
 

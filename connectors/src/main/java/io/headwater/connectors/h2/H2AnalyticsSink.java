@@ -1,19 +1,22 @@
 package io.headwater.connectors.h2;
 
 import io.headwater.connectors.jdbc.SqlFailures;
+import io.headwater.connectors.mvstore.TargetChange;
+import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.spi.ChangeEvent;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.StoreEdit;
-import io.headwater.connectors.mvstore.TargetChange;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A derived dataset kept as a table in an H2 database (embedded file, e.g.
@@ -21,55 +24,96 @@ import java.util.List;
  * with its own connections). Creates the table from the dataset (types in
  * {@link io.headwater.connectors.jdbc.SqlDialect#H2}, identifiers upper-cased, the key as primary
  * key) and {@code HEADWATER_CHECKPOINTS}. Each batch is one JDBC transaction holding the data and
- * the checkpoint row (keyed by the dataset's physical name). Scalar flows upsert with MERGE;
- * aggregating flows go through a staging table ({@link AggregateTableWriter}).
+ * the checkpoint row. Scalar flows upsert with MERGE; aggregating flows go through a staging table
+ * ({@link AggregateTableWriter}).
+ *
+ * <p>The data lives in generation tables ({@code BALANCES_G0}, {@code BALANCES_G1} ...) behind a
+ * view named like the dataset ({@code BALANCES}), so that a rebuild can fill a shadow generation
+ * and {@link #promote} it with one {@code CREATE OR REPLACE VIEW} ({@link TableGenerations}). A
+ * database written before rebuilds existed keeps its plain table until the first
+ * {@link #openShadow()} moves it aside.
  *
  * <p>Not thread-safe for {@link #apply}: one consumer thread applies. {@link #checkpoint()} and
  * {@link #count()} may be called from other threads; they see committed data only.
  */
 public final class H2AnalyticsSink implements DerivedSink {
+    private static final Logger LOG = LoggerFactory.getLogger(H2AnalyticsSink.class);
+
+    private final String jdbcUrl;
     private final String address;
     private final Dataset dataset;
     private final Flow flow;
-    private final TableWriter writer;
+    private final TableGenerations generations;
     private final Connection writes;
     private final Connection reads;
+    private volatile TableGeneration generation;
     private volatile Checkpoint checkpoint;
-    private String jdbcUrl;
+    private volatile boolean replaced;
+    private TableWriter writer;
 
-    private H2AnalyticsSink(String address, Dataset dataset, Flow flow, TableWriter writer, Connection writes, Connection reads)
-            throws SQLException {
-        this.address = address;
+    private H2AnalyticsSink(String jdbcUrl, Dataset dataset, Flow flow, Connection writes, Connection reads) {
+        this.jdbcUrl = jdbcUrl;
+        this.address = SqlFailures.address(jdbcUrl);
         this.dataset = dataset;
         this.flow = flow;
-        this.writer = writer;
+        this.generations = new TableGenerations(dataset);
         this.writes = writes;
         this.reads = reads;
-        CheckpointTable.create(writes);
-        writer.create(writes);
-        writes.setAutoCommit(false);
-        this.checkpoint = CheckpointTable.read(writes, dataset.physicalName());
-        writes.commit();
     }
 
-    /** Connects, and creates the dataset's table(s) and the checkpoint table when absent. */
+    /** Connects, and creates the dataset's table(s), view and the checkpoint table when absent. */
     public static H2AnalyticsSink open(String jdbcUrl, Dataset dataset, Flow flow) {
-        String address = SqlFailures.address(jdbcUrl);
-        TableWriter writer = flow.isAggregate() ? new AggregateTableWriter(dataset, flow) : new RowTableWriter(dataset, flow);
+        return connect(jdbcUrl, dataset, flow, null);
+    }
+
+    /** Connects to {@code generation} (creating its tables when absent), or to the live one when null. */
+    private static H2AnalyticsSink connect(String jdbcUrl, Dataset dataset, Flow flow, TableGeneration generation) {
+        writerOf(dataset, flow); // refuses a flow the dataset cannot hold before connecting
         Connection writes = null;
         Connection reads = null;
         try {
             writes = DriverManager.getConnection(jdbcUrl);
             reads = DriverManager.getConnection(jdbcUrl);
-            H2AnalyticsSink sink = new H2AnalyticsSink(address, dataset, flow, writer, writes, reads);
-            sink.jdbcUrl = jdbcUrl;
+            H2AnalyticsSink sink = new H2AnalyticsSink(jdbcUrl, dataset, flow, writes, reads);
+            sink.settle(generation);
             return sink;
         } catch (SQLException e) {
-            RuntimeException failure = SqlFailures.wrap("open", dataset, address, e);
+            RuntimeException failure = SqlFailures.wrap("open", generation == null ? dataset : generation.of(dataset), SqlFailures.address(jdbcUrl), e);
             closeQuietly(reads, failure);
             closeQuietly(writes, failure);
             throw failure;
+        } catch (RuntimeException e) {
+            closeQuietly(reads, e);
+            closeQuietly(writes, e);
+            throw e;
         }
+    }
+
+    private void settle(TableGeneration requested) throws SQLException {
+        CheckpointTable.create(writes);
+        TableGeneration g = requested;
+        if (g == null) {
+            g = generations.settle(writes, this::createTables);
+        } else {
+            createTables(writes, g);
+        }
+        use(g);
+        writes.setAutoCommit(false);
+        checkpoint = CheckpointTable.read(writes, g.checkpointKey());
+        writes.commit();
+    }
+
+    private static TableWriter writerOf(Dataset stored, Flow flow) {
+        return flow.isAggregate() ? new AggregateTableWriter(stored, flow) : new RowTableWriter(stored, flow);
+    }
+
+    private void createTables(Connection c, TableGeneration g) throws SQLException {
+        writerOf(g.of(dataset), flow).create(c);
+    }
+
+    private synchronized void use(TableGeneration g) {
+        generation = g;
+        writer = writerOf(g.of(dataset), flow);
     }
 
     private static void closeQuietly(Connection c, RuntimeException cause) {
@@ -92,6 +136,11 @@ public final class H2AnalyticsSink implements DerivedSink {
         return flow;
     }
 
+    /** The physical name of the table this sink writes (its generation). */
+    public String tableName() {
+        return generation.physicalName();
+    }
+
     @Override
     public Checkpoint checkpoint() {
         return checkpoint;
@@ -99,13 +148,14 @@ public final class H2AnalyticsSink implements DerivedSink {
 
     @Override
     public synchronized void apply(List<ChangeEvent> events, Checkpoint through) {
+        requireNotReplaced();
         try {
             writer.apply(writes, events);
-            CheckpointTable.write(writes, dataset.physicalName(), through);
+            CheckpointTable.write(writes, generation.checkpointKey(), through);
             writes.commit();
             checkpoint = through;
         } catch (SQLException e) {
-            throw rolledBack(SqlFailures.wrap("apply batch through " + through.encode(), dataset, address, e));
+            throw rolledBack(failure("apply batch through " + through.encode(), e));
         } catch (RuntimeException e) {
             throw rolledBack(e);
         }
@@ -114,17 +164,128 @@ public final class H2AnalyticsSink implements DerivedSink {
     /** Writes rows straight into the target table (even of an aggregate), keeping the checkpoint. */
     @Override
     public synchronized void tamper(List<StoreEdit> edits) {
+        requireNotReplaced();
         try {
-            new RowTableWriter(dataset, flow).write(writes, edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList());
+            new RowTableWriter(generation.of(dataset), flow).write(writes, edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList());
             writes.commit();
         } catch (SQLException e) {
-            throw rolledBack(SqlFailures.wrap("tamper", dataset, address, e));
+            throw rolledBack(failure("tamper", e));
         }
     }
 
+    /** A reader of this sink's generation (even when that is a shadow). */
     @Override
     public H2TableReader reader() {
-        return H2TableReader.open(jdbcUrl, dataset);
+        return H2TableReader.open(jdbcUrl, dataset, generation);
+    }
+
+    /**
+     * Opens the shadow generation: the table numbered above the live one if present (a rebuild was
+     * interrupted), else a new one. A shadow without a committed checkpoint is recreated from nothing,
+     * whatever an interrupted creation or discard left in it. Moves an in-place table aside first.
+     */
+    @Override
+    public synchronized DerivedSink openShadow() {
+        TableGeneration shadow;
+        try {
+            TableGeneration live = requireLive();
+            if (live.inPlace()) {
+                use(generations.moveAside(writes, this::createTables));
+                live = generation;
+            }
+            int n = live.number() + 1;
+            for (int present : generations.numbers(writes)) {
+                n = Math.max(n, present);
+            }
+            shadow = TableGeneration.of(dataset.physicalName(), n);
+            if (CheckpointTable.read(writes, shadow.checkpointKey()).equals(Checkpoint.EMPTY)) {
+                generations.drop(writes, shadow);
+            }
+            writes.commit();
+        } catch (SQLException e) {
+            throw rolledBack(failure("open shadow", e));
+        }
+        return connect(jdbcUrl, dataset, flow, shadow);
+    }
+
+    @Override
+    public synchronized boolean hasShadow() {
+        try {
+            TableGeneration live = generations.live(writes).orElse(null);
+            boolean found = live != null && generations.numbers(writes).stream().anyMatch(n -> n > live.number());
+            writes.commit();
+            return found;
+        } catch (SQLException e) {
+            throw rolledBack(failure("look up shadow", e));
+        }
+    }
+
+    /**
+     * Points the view at the shadow's table (one DDL statement: the switch), then drops this sink's
+     * generation. If dropping fails the promotion still holds; the next open drops the leftover.
+     */
+    @Override
+    public synchronized void promote(DerivedSink shadow) {
+        TableGeneration next = requireShadowOfThis(shadow);
+        try {
+            TableGeneration live = requireLive();
+            if (next.number() <= live.number()) {
+                throw new StoreException("table " + next.physicalName() + " at " + address + " is not a shadow of " + dataset.physicalName());
+            }
+            generations.pointAt(writes, next);
+        } catch (SQLException e) {
+            throw rolledBack(failure("promote " + next.physicalName(), e));
+        }
+        replaced = true;
+        try {
+            generations.drop(writes, generation);
+        } catch (SQLException e) {
+            LOG.warn("{} at {} promoted to {}; dropping the replaced {} failed and is retried when the dataset is next opened",
+                    dataset.ref(), address, next.physicalName(), generation.physicalName(), failure("drop replaced generation", e));
+        }
+    }
+
+    /** Drops every generation above the live one; the live one is untouched. Close the shadow sink first. */
+    @Override
+    public synchronized void discardShadow() {
+        try {
+            int live = requireLive().number();
+            for (int n : generations.numbers(writes)) {
+                if (n > live) {
+                    generations.drop(writes, TableGeneration.of(dataset.physicalName(), n));
+                }
+            }
+            writes.commit();
+        } catch (SQLException e) {
+            throw rolledBack(failure("discard shadow", e));
+        }
+    }
+
+    /** This sink's generation, if it is the live one. */
+    private TableGeneration requireLive() throws SQLException {
+        TableGeneration live = generations.live(writes).orElse(null);
+        if (replaced || !generation.equals(live)) {
+            throw new StoreException("table " + generation.physicalName() + " at " + address + " is not the live generation of "
+                    + dataset.ref() + " (" + (live == null ? "none is" : live.physicalName() + " is") + ")");
+        }
+        return live;
+    }
+
+    private TableGeneration requireShadowOfThis(DerivedSink shadow) {
+        if (shadow instanceof H2AnalyticsSink s && s != this && s.jdbcUrl.equals(jdbcUrl) && s.dataset.physicalName().equals(dataset.physicalName())) {
+            return s.generation;
+        }
+        throw new StoreException(shadow.dataset().ref() + " is not a shadow opened by the sink of " + dataset.physicalName() + " at " + address);
+    }
+
+    private void requireNotReplaced() {
+        if (replaced) {
+            throw new StoreException("table " + generation.physicalName() + " at " + address + " was replaced by a rebuild; write through the promoted sink");
+        }
+    }
+
+    private RuntimeException failure(String what, SQLException e) {
+        return SqlFailures.wrap(what, generation == null ? dataset : generation.of(dataset), address, e);
     }
 
     private RuntimeException rolledBack(RuntimeException failure) {
@@ -138,12 +299,12 @@ public final class H2AnalyticsSink implements DerivedSink {
 
     @Override
     public synchronized long count() {
-        try (PreparedStatement ps = reads.prepareStatement("SELECT COUNT(*) FROM " + TargetTable.table(dataset.physicalName()));
+        try (PreparedStatement ps = reads.prepareStatement("SELECT COUNT(*) FROM " + generation.table());
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw SqlFailures.wrap("count", dataset, address, e);
+            throw failure("count", e);
         }
     }
 
@@ -156,7 +317,7 @@ public final class H2AnalyticsSink implements DerivedSink {
                     c.close();
                 }
             } catch (SQLException e) {
-                failure = SqlFailures.wrap("close", dataset, address, e);
+                failure = failure("close", e);
             }
         }
         if (failure != null) {

@@ -29,6 +29,17 @@ final class TargetTable {
         return table(physicalName.substring(0, dot + 1) + prefix + physicalName.substring(dot + 1));
     }
 
+    /** The folded schema part of {@code physicalName}, or null when it names none. */
+    static String schemaOf(String physicalName) {
+        int dot = physicalName.lastIndexOf('.');
+        return dot < 0 ? null : DIALECT.fold(physicalName.substring(0, dot));
+    }
+
+    /** The folded table name part of {@code physicalName} (without schema, unquoted). */
+    static String nameOf(String physicalName) {
+        return DIALECT.fold(physicalName.substring(physicalName.lastIndexOf('.') + 1));
+    }
+
     static String column(String field) {
         return SqlDialect.quote(DIALECT.fold(field));
     }

@@ -5,7 +5,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -24,17 +26,25 @@ import org.h2.mvstore.type.StringDataType;
  * fills), so data reaches the file only through {@link #writeAtomically}: the writer holds the
  * file's lock, changes any maps, and one {@code MVStore.commit()} stores them all as one version —
  * after a crash the file opens at the last committed version, with every map of that version. A
- * failed write is rolled back. Thread-safe.
+ * failed write is rolled back.
+ *
+ * <p>A map that a rebuild replaced is {@link #retire retired}: dropped at once, or, while readers of
+ * this process still {@link #pin use} it, when the last of them lets go. Retired maps are listed in
+ * {@value #RETIRED}, so that one a crash left behind is dropped when the file is next opened.
+ * Thread-safe.
  */
 public final class MvStoreFile implements Closeable {
     /** The map holding each dataset's checkpoint text under the dataset's physical name. */
     public static final String CHECKPOINTS = "_checkpoints";
+    /** The map listing maps retired while readers used them, to drop when the last reader closes. */
+    public static final String RETIRED = "_retired";
 
     private static final Map<Path, MvStoreFile> OPEN = new HashMap<>();
 
     private final Path path;
     private final MVStore store;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Integer> pins = new HashMap<>();
     private int references;
 
     private MvStoreFile(Path path, MVStore store) {
@@ -49,6 +59,7 @@ public final class MvStoreFile implements Closeable {
             MvStoreFile f = OPEN.get(p);
             if (f == null) {
                 f = new MvStoreFile(p, openStore(p));
+                f.dropRetiredLeftoversOrClose();
                 OPEN.put(p, f);
             }
             f.references++;
@@ -109,6 +120,78 @@ public final class MvStoreFile implements Closeable {
             return guard(what, query);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Whether the file holds a map of that name. */
+    public boolean hasMap(String name) {
+        return guard("look up map " + name, () -> store.hasMap(name));
+    }
+
+    /** Keeps {@code map} from being dropped by {@link #retire} until {@link #unpin}: a reader uses it. */
+    public void pin(String map) {
+        read("pin map " + map, () -> pins.merge(map, 1, Integer::sum));
+    }
+
+    /** Releases a {@link #pin}; the last release of a retired map drops it. */
+    public void unpin(String map) {
+        boolean last = read("unpin map " + map, () -> pins.merge(map, -1, Integer::sum) == 0 && pins.remove(map) != null);
+        if (last && hasMap(RETIRED)) {
+            writeAtomically("drop retired map " + map, () -> {
+                if (textMap(RETIRED).containsKey(map)) {
+                    drop(map);
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Within {@link #writeAtomically}: retires {@code map} and its checkpoint entry. Dropped in this
+     * very commit unless a reader has it pinned; then kept, listed in {@value #RETIRED}, until the
+     * last reader unpins it.
+     */
+    public void retire(String map) {
+        if (pins.containsKey(map)) {
+            textMap(RETIRED).put(map, "");
+        } else {
+            drop(map);
+        }
+    }
+
+    private void drop(String map) {
+        if (store.hasMap(map)) {
+            store.removeMap(map);
+        }
+        textMap(CHECKPOINTS).remove(map);
+        if (store.hasMap(RETIRED)) {
+            textMap(RETIRED).remove(map);
+        }
+    }
+
+    private void dropRetiredLeftoversOrClose() {
+        try {
+            dropRetiredLeftovers();
+        } catch (RuntimeException e) {
+            try {
+                store.close();
+            } catch (MVStoreException c) {
+                e.addSuppressed(c);
+            }
+            throw e;
+        }
+    }
+
+    /** On open no reader holds a map: drops every map retired before a crash or an unclean close. */
+    private void dropRetiredLeftovers() {
+        if (guard("look up map " + RETIRED, () -> store.hasMap(RETIRED))) {
+            List<String> retired = new ArrayList<>(textMap(RETIRED).keySet());
+            if (!retired.isEmpty()) {
+                writeAtomically("drop retired maps " + retired, () -> {
+                    retired.forEach(this::drop);
+                    return null;
+                });
+            }
         }
     }
 
