@@ -43,29 +43,34 @@ class RebuildCrashIT {
         try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(21), ProgressListener.NONE)) {
             try (Connection c = rt.recordDataSource().orElseThrow().getConnection()) {
                 DemoDataGenerator g = new DemoDataGenerator(c, 21);
-                for (int i = 0; i < 1500; i++) {
+                for (int i = 0; i < 3000; i++) {
                     g.randomOperation();
                 }
             }
             EmbeddedPipelineIT.awaitCaughtUp(rt);
             topicEnd = rt.eventLog().endOffsets("demo.public.customers").values().stream().mapToLong(Long::longValue).sum();
         }
-        assertThat(topicEnd).isGreaterThan(600);
+        assertThat(topicEnd).isGreaterThan(1200);
 
         Random random = new Random(42);
         int kills = 0;
-        for (int attempt = 0; attempt < 8 && kills < 4; attempt++) {
-            Process child = rebuild(150);
-            if (awaitReplayStarted(child, 60)) {
-                Thread.sleep(300 + random.nextInt(2500));
+        boolean lastWasKilled = false;
+        for (int attempt = 0; attempt < 10 && (kills < 3 || !lastWasKilled); attempt++) {
+            Process child = rebuild(100);
+            lastWasKilled = false;
+            if (awaitReplayStarted(child, 90)) {
+                Thread.sleep(200 + random.nextInt(1500));
                 if (child.isAlive()) {
                     child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                     kills++;
+                    lastWasKilled = true;
+                    assertThat(dataDir.resolve("search/customers/SHADOW")).as("a killed rebuild leaves its shadow").exists();
                 }
             }
-            child.waitFor(60, TimeUnit.SECONDS);
+            child.waitFor(90, TimeUnit.SECONDS);
         }
-        assertThat(kills).as("rebuilds killed mid-way").isGreaterThanOrEqualTo(2);
+        assertThat(kills).as("rebuilds killed mid-way").isGreaterThanOrEqualTo(3);
+        assertThat(lastWasKilled).isTrue();
 
         Process last = rebuild(0);
         assertThat(last.waitFor(180, TimeUnit.SECONDS)).isTrue();

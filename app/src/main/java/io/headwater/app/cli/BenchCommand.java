@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code headwater bench}: benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-        subcommands = {BenchCommand.Verify.class})
+        subcommands = {BenchCommand.Verify.class, BenchCommand.Rebuild.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -76,11 +76,59 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
 
-        private static void deleteQuietly(Path root) {
+        static void deleteQuietly(Path root) {
             try (var walk = Files.walk(root)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 org.slf4j.LoggerFactory.getLogger(BenchCommand.class).debug("cannot delete {}", root, e);
+            }
+        }
+    }
+
+    /** {@code bench rebuild}: raw consume of a topic vs a rebuild from it into a store. */
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Time a raw consume of a change topic and a rebuild from it into a store, in one run.")
+    public static final class Rebuild implements Callable<Integer> {
+        @Option(names = "--events", defaultValue = "1000000", paramLabel = "N", description = "Change events in the topic (default ${DEFAULT-VALUE}).")
+        long events;
+
+        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2 or mvstore (default ${DEFAULT-VALUE}).")
+        String store;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (events <= 0) {
+                throw new ParameterException(spec.commandLine(), "--events must be positive");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Path work = dir;
+            boolean temporary = work == null;
+            try {
+                if (temporary) {
+                    work = Files.createTempDirectory("headwater-bench");
+                }
+                io.headwater.app.runtime.RebuildBench.Figures f = new io.headwater.app.runtime.RebuildBench(work, spec.commandLine().getErr())
+                        .run(store, events);
+                out.printf("%-8s %12s | %20s | %20s | %s%n", "store", "events", "raw consume", "rebuild", "rebuild/consume");
+                out.printf("%-8s %,12d | %7.2f s %7.0fk ev/s | %7.2f s %7.0fk ev/s | %.2f%n", f.store(), f.events(), f.consumeSeconds(),
+                        f.consumeRate() / 1000, f.rebuildSeconds(), f.rebuildRate() / 1000, f.rebuildRate() / f.consumeRate());
+                if (f.storeCount() != f.events()) {
+                    out.printf("store holds %,d records, expected %,d%n", f.storeCount(), f.events());
+                    return ExitCodes.FINDINGS;
+                }
+                return ExitCodes.OK;
+            } catch (IOException e) {
+                throw new HeadwaterException("cannot create a working directory: " + e.getMessage(), e);
+            } finally {
+                if (temporary && work != null) {
+                    Verify.deleteQuietly(work);
+                }
             }
         }
     }

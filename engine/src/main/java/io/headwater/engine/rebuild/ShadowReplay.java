@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Replays a log into a shadow store until it has caught up with the log's end: every polled batch
  * is applied and committed with its checkpoint in one step, so a replay killed at any moment
- * resumes from the shadow's checkpoint with nothing lost and nothing applied twice. Optionally
+ * resumes from the shadow's checkpoint with nothing lost and nothing applied twice; a record the
+ * log delivers again below the checkpoint is skipped. Optionally
  * throttled (events per second) so a rebuild beside a live pipeline leaves it room. Not
  * thread-safe; cancellable from another thread through the {@link Cancellation}.
  */
@@ -82,21 +83,33 @@ public final class ShadowReplay {
                 if (records.isEmpty()) {
                     continue;
                 }
-                List<ChangeEvent> events = new ArrayList<>(records.size());
-                for (LogRecord r : records) {
-                    Optional<ChangeEvent> e = decoder.decode(r, logDataset);
-                    if (e.isPresent()) {
-                        events.add(e.get());
-                    } else {
-                        skipped++;
+                // Throttled, a batch is committed every ~100 records, so progress (and a crash) is never far from a commit.
+                int chunk = maxEventsPerSecond > 0 ? 100 : records.size();
+                for (int at = 0; at < records.size(); at += chunk) {
+                    List<LogRecord> part = records.subList(at, Math.min(records.size(), at + chunk));
+                    List<ChangeEvent> events = new ArrayList<>(part.size());
+                    for (LogRecord r : part) {
+                        if (r.position().offset() < checkpoint.next(r.position().partition())) {
+                            continue; // delivered again, but already applied and committed: apply once
+                        }
+                        Optional<ChangeEvent> e = decoder.decode(r, logDataset);
+                        if (e.isPresent()) {
+                            events.add(e.get());
+                        } else {
+                            skipped++;
+                        }
+                        checkpoint = checkpoint.advancedPast(r.position());
                     }
-                    checkpoint = checkpoint.advancedPast(r.position());
+                    if (events.isEmpty() && checkpoint.equals(shadow.checkpoint())) {
+                        continue;
+                    }
+                    shadow.apply(events, checkpoint);
+                    applied += events.size();
+                    read += part.size();
+                    progress.progress(sum(checkpoint, end), total(end), "events");
+                    throttle(start, read);
+                    cancellation.check("rebuild of " + flow.to());
                 }
-                shadow.apply(events, checkpoint);
-                applied += events.size();
-                read += records.size();
-                progress.progress(sum(checkpoint, end), total(end), "events");
-                throttle(start, read);
             }
         }
         return new Outcome(from, checkpoint, read, applied - startApplied, skipped - startSkipped, Duration.ofNanos(System.nanoTime() - start));
