@@ -3,20 +3,30 @@ package io.headwater.app.cli;
 import io.headwater.app.runtime.EmbeddedPipeline;
 import io.headwater.app.runtime.StoreAccess;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.faults.DeliveryFault;
 import io.headwater.engine.faults.Fault;
 import io.headwater.engine.faults.FaultInjection;
 import io.headwater.engine.faults.InjectedFault;
 import io.headwater.engine.model.DatasetRef;
+import io.headwater.engine.model.FieldTag;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.Role;
 import io.headwater.engine.pipeline.DataDirLock;
+import io.headwater.engine.pipeline.FlowConsumer;
 import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.LogPosition;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,28 +34,35 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code headwater inject}: damages a derived store behind the pipeline's back and says exactly what changed. */
+/**
+ * {@code headwater inject}: damages a derived store behind the pipeline's back, or makes the
+ * consumer of one misbehave (re-deliver or drop log records), and says exactly what changed.
+ */
 @Command(name = "inject", mixinStandardHelpOptions = true,
-        description = "Inject a fault into a derived store (for demos and tests): corrupt, delete, orphan or truncate-blob.")
+        description = {"Inject a fault into a derived store (for demos and tests): corrupt, delete, orphan or truncate-blob;",
+                "or make its consumer misbehave: duplicate-delivery (apply the last N log records again) or drop-event (skip the next N)."})
 public final class InjectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    @Option(names = "--fault", required = true, paramLabel = "KIND", description = "corrupt | delete | orphan | truncate-blob")
+    @Option(names = "--fault", required = true, paramLabel = "KIND", description = "corrupt | delete | orphan | truncate-blob | duplicate-delivery | drop-event")
     String fault;
 
     @Option(names = "--dataset", required = true, paramLabel = "SYSTEM.DATASET", description = "A derived dataset, e.g. search.customers.")
     String dataset;
 
-    @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "How many records (default ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "How many records, or log records for duplicate-delivery and drop-event (default ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Which records: the same seed picks the same ones (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--wait", defaultValue = "30s", paramLabel = "TIME",
+            description = "duplicate-delivery and drop-event: how long to wait for the consumer to do it (default ${DEFAULT-VALUE}).")
+    String wait;
+
     @Spec
     CommandSpec spec;
-
 
     @Override
     public Integer call() {
@@ -60,6 +77,11 @@ public final class InjectCommand implements Callable<Integer> {
         }
         if (count <= 0) {
             throw new ParameterException(spec.commandLine(), "--count must be positive, was " + count);
+        }
+        if (kind.consumerSide()) {
+            Duration timeout = FieldTag.parseDuration(wait)
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "--wait '" + wait + "' is not a duration, e.g. 30s"));
+            return OnPipeline.run(spec, pipeline, "headwater inject", rt -> { }, rt -> misdeliver(rt, ref, kind, timeout));
         }
         Optional<EmbeddedPipeline> attached = Attached.current();
         List<InjectedFault> done;
@@ -85,6 +107,47 @@ public final class InjectCommand implements Callable<Integer> {
             return new FaultInjection(sink).inject(kind, count, seed);
         } catch (UnsupportedOperationException e) {
             throw new HeadwaterException("cannot " + kind.configName() + " " + sink.dataset().ref() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Asks the consumer of {@code ref} to re-deliver or drop {@code count} log records and prints which it did. */
+    private int misdeliver(EmbeddedPipeline rt, DatasetRef ref, Fault kind, Duration timeout) {
+        PrintWriter out = spec.commandLine().getOut();
+        FlowConsumer consumer = rt.consumer(ref).orElseThrow(() -> new HeadwaterException("no consume flow feeds " + ref + ": nothing to " + kind.configName()));
+        String topic = rt.pipeline().requireDataset(consumer.flow().from()).physicalName();
+        CompletableFuture<DeliveryFault> asked = kind == Fault.DUPLICATE_DELIVERY ? consumer.redeliver(count) : consumer.drop(count);
+        if (kind == Fault.DROP_EVENT) {
+            spec.commandLine().getErr().printf("dropping the next %d log record(s) of %s for %s; waiting up to %s for them to arrive%n",
+                    count, topic, ref, wait);
+            spec.commandLine().getErr().flush();
+        }
+        DeliveryFault done;
+        try {
+            done = asked.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            out.printf("%s of %d log record(s) of %s for %s is still pending after %s: %s%n", kind.configName(), count, topic, ref, wait,
+                    kind == Fault.DROP_EVENT ? "they will be dropped as they arrive, while the pipeline runs" : "the consumer is paused or busy");
+            return ExitCodes.FINDINGS;
+        } catch (ExecutionException e) {
+            throw new HeadwaterException("cannot " + kind.configName() + " for " + ref + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HeadwaterException("interrupted while waiting for the consumer of " + ref, e);
+        }
+        print(out, ref, done);
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, DatasetRef ref, DeliveryFault done) {
+        if (done.fault() == Fault.DUPLICATE_DELIVERY) {
+            out.printf("re-delivered %d already-applied log record(s) to %s (flow %s; applied again, the checkpoint is unchanged):%n",
+                    done.positions().size(), ref, done.flowId());
+        } else {
+            out.printf("dropped %d of %d log record(s) before %s (flow %s; the checkpoint moved past them, nothing was applied):%n",
+                    done.positions().size(), done.requested(), ref, done.flowId());
+        }
+        for (LogPosition p : done.positions()) {
+            out.println("  " + p + done.eventAt(p).map(e -> "  " + e.op().name().toLowerCase(Locale.ROOT) + " " + e.key().asMap()).orElse("  (no change)"));
         }
     }
 }

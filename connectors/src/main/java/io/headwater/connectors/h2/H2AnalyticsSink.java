@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@link io.headwater.connectors.jdbc.SqlDialect#H2}, identifiers upper-cased, the key as primary
  * key) and {@code HEADWATER_CHECKPOINTS}. Each batch is one JDBC transaction holding the data and
  * the checkpoint row. Scalar flows upsert with MERGE; aggregating flows go through a staging table
- * ({@link AggregateTableWriter}).
+ * ({@link AggregateTableWriter}), except a flow declared {@code apply: naive}, which folds events
+ * into the totals as they come and so counts a re-delivered event twice
+ * ({@link NaiveAggregateTableWriter}, deliberately wrong, for the exactly-once demonstration).
  *
  * <p>The data lives in generation tables ({@code BALANCES_G0}, {@code BALANCES_G1} ...) behind a
  * view named like the dataset ({@code BALANCES}), so that a rebuild can fill a shadow generation
@@ -104,7 +106,10 @@ public final class H2AnalyticsSink implements DerivedSink {
     }
 
     private static TableWriter writerOf(Dataset stored, Flow flow) {
-        return flow.isAggregate() ? new AggregateTableWriter(stored, flow) : new RowTableWriter(stored, flow);
+        if (!flow.isAggregate()) {
+            return new RowTableWriter(stored, flow);
+        }
+        return flow.isNaive() ? new NaiveAggregateTableWriter(stored, flow) : new AggregateTableWriter(stored, flow);
     }
 
     private void createTables(Connection c, TableGeneration g) throws SQLException {

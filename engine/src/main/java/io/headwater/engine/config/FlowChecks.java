@@ -1,9 +1,13 @@
 package io.headwater.engine.config;
 
+import io.headwater.engine.model.ApplyMode;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.FlowKind;
+import io.headwater.engine.model.Expression;
+import io.headwater.engine.model.MappingFunction;
 import io.headwater.engine.model.Role;
+import io.headwater.engine.model.SystemKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,25 +16,29 @@ import java.util.TreeSet;
 
 /**
  * Checks flows whose endpoints exist against their datasets: kind versus the systems' roles,
- * mapping targets and the fields expressions read, identity flows, and aggregations.
+ * mapping targets and the fields expressions read, identity flows, aggregations, and whether a
+ * naive {@code apply} is one this version can carry out.
  */
 final class FlowChecks {
     private final ReadContext context;
     private final Map<DatasetRef, Dataset> datasets;
     private final Map<DatasetRef, Set<String>> brokenFields;
     private final Map<String, Role> roles;
+    private final Map<String, SystemKind> kinds;
 
     /**
      * @param datasets     every resolved dataset
      * @param brokenFields for each dataset, fields declared but unreadable (not reported again)
      * @param roles        each system's role
+     * @param kinds        each system's kind
      */
     FlowChecks(ReadContext context, Map<DatasetRef, Dataset> datasets, Map<DatasetRef, Set<String>> brokenFields,
-               Map<String, Role> roles) {
+               Map<String, Role> roles, Map<String, SystemKind> kinds) {
         this.context = context;
         this.datasets = datasets;
         this.brokenFields = brokenFields;
         this.roles = roles;
+        this.kinds = kinds;
     }
 
     private Set<String> broken(Dataset dataset) {
@@ -42,6 +50,9 @@ final class FlowChecks {
         Dataset to = datasets.get(flow.to());
         if (flow.kind() != null) {
             checkRoles(flow);
+        }
+        if (flow.apply() == ApplyMode.NAIVE) {
+            checkNaive(flow);
         }
         if (flow.mapping() == null) {
             checkIdentity(flow, from, to);
@@ -62,6 +73,28 @@ final class FlowChecks {
             Scalar kind = flow.kindSource();
             context.problem(kind.line(), kind.path(), flow.kind().configName() + " must go from a " + expectedFrom.configName()
                     + " system to a " + expectedTo.configName() + " system, not " + from.configName() + " -> " + to.configName());
+        }
+    }
+
+    /**
+     * A naive apply exists only where it demonstrates something: an aggregating consume flow into
+     * an h2 table, folding count() and sum() (min and max cannot be taken back on a delete).
+     */
+    private void checkNaive(FlowSection.Draft flow) {
+        Scalar apply = flow.applySource();
+        String why = null;
+        if (flow.kind() != FlowKind.CONSUME) {
+            why = "only a consume flow can apply naively, not a " + (flow.kind() == null ? "flow of unknown kind" : flow.kind().configName() + " flow");
+        } else if (kinds.get(flow.to().system()) != SystemKind.H2) {
+            why = "naive apply is implemented for h2 tables only, and " + flow.to() + " is not one";
+        } else if (flow.mapping() == null || flow.mapping().stream().noneMatch(m -> m.expression() != null && m.expression().isAggregate())) {
+            why = "naive apply is implemented for aggregating flows only (count() and sum())";
+        } else if (flow.mapping().stream().anyMatch(m -> m.expression() instanceof Expression.Call c
+                && (c.function() == MappingFunction.MIN || c.function() == MappingFunction.MAX))) {
+            why = "naive apply folds count() and sum() only: min() and max() cannot be taken back on a delete";
+        }
+        if (why != null) {
+            context.problem(apply.line(), apply.path(), apply.quoted() + " is invalid: " + why);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.headwater.engine.config;
 
+import io.headwater.engine.model.ApplyMode;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.FlowKind;
@@ -16,8 +17,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * against the datasets; {@link FlowChecks} does that).
  */
 final class FlowSection {
-    private static final List<String> KEYS = List.of("id", "kind", "from", "to", "mapping");
+    private static final List<String> KEYS = List.of("id", "kind", "from", "to", "mapping", "apply");
     private static final List<String> KINDS = Arrays.stream(FlowKind.values()).map(FlowKind::configName).toList();
+    private static final List<String> APPLY_MODES = Arrays.stream(ApplyMode.values()).map(ApplyMode::configName).toList();
 
     /**
      * One mapping entry as written.
@@ -45,14 +47,17 @@ final class FlowSection {
      * @param mapping       the mapping entries; null for identity
      * @param mappingLine   the line of the mapping (or of the flow, for identity)
      * @param mappingBroken whether some mapping entry could not be read
+     * @param apply         how the target's sink applies events ({@code idempotent} when not written)
+     * @param applySource   where {@code apply} is written; null when it is not
      * @param path          the key path, e.g. {@code flows[4]}
      * @param line          the line the flow starts on
      */
     record Draft(String id, FlowKind kind, Scalar kindSource, DatasetRef from, Scalar fromSource, DatasetRef to,
-                 Scalar toSource, List<MappingDraft> mapping, int mappingLine, boolean mappingBroken, String path, int line) {
+                 Scalar toSource, List<MappingDraft> mapping, int mappingLine, boolean mappingBroken, ApplyMode apply,
+                 Scalar applySource, String path, int line) {
 
         boolean complete() {
-            return id != null && kind != null && from != null && to != null && !mappingBroken;
+            return id != null && kind != null && from != null && to != null && !mappingBroken && apply != null;
         }
     }
 
@@ -89,8 +94,11 @@ final class FlowSection {
         List<MappingDraft> mapping = map.node("mapping").map(n -> readMapping(n, map.child("mapping"))).orElse(null);
         boolean broken = mapping != null && (mapping.isEmpty() || mapping.stream().anyMatch(m -> m.expression() == null));
         int mappingLine = map.has("mapping") ? map.keyLine("mapping") : map.line();
+        Optional<Scalar> applyScalar = map.given("apply") ? map.scalar("apply") : Optional.empty();
+        ApplyMode apply = applyScalar.isEmpty() ? (map.given("apply") ? null : ApplyMode.IDEMPOTENT)
+                : ConfigValues.choice(applyScalar, ApplyMode::fromConfigName, APPLY_MODES, context).orElse(null);
         return new Draft(id.orElse(null), kind.orElse(null), kindScalar.orElse(null), endpoint(from), from.orElse(null),
-                endpoint(to), to.orElse(null), mapping, mappingLine, broken, map.path(), map.line());
+                endpoint(to), to.orElse(null), mapping, mappingLine, broken, apply, applyScalar.orElse(null), map.path(), map.line());
     }
 
     private DatasetRef endpoint(Optional<Scalar> scalar) {

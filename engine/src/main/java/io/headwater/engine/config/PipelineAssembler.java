@@ -8,6 +8,7 @@ import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.MappedField;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.Role;
+import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class PipelineAssembler {
     private final List<FlowSection.Draft> flows;
     private final Map<DatasetRef, DatasetSection.Draft> drafts = new LinkedHashMap<>();
     private final Map<String, Role> roles = new LinkedHashMap<>();
+    private final Map<String, SystemKind> kinds = new LinkedHashMap<>();
 
     PipelineAssembler(ReadContext context, SystemSection systems, List<FlowSection.Draft> flows) {
         this.context = context;
@@ -37,6 +39,7 @@ final class PipelineAssembler {
         this.flows = flows;
         for (SystemSection.Draft system : this.systems) {
             roles.put(system.id(), system.role());
+            kinds.put(system.id(), system.kind());
             system.datasets().forEach(d -> drafts.put(d.ref(), d));
         }
     }
@@ -47,7 +50,7 @@ final class PipelineAssembler {
                 .map(FlowSection.Draft::to).collect(Collectors.toSet());
         DatasetResolver resolver = new DatasetResolver(context, drafts, cdcSources(linked), cdcTargets, roles);
         Map<DatasetRef, Dataset> datasets = resolver.resolve();
-        FlowChecks checks = new FlowChecks(context, datasets, resolver.brokenFields(), roles);
+        FlowChecks checks = new FlowChecks(context, datasets, resolver.brokenFields(), roles, kinds);
         linked.forEach(checks::check);
         List<FlowSection.Draft> complete = linked.stream().filter(FlowSection.Draft::complete).toList();
         Pipeline pipeline = new Pipeline(name, source, dataDir, systemSpecs(datasets),
@@ -101,7 +104,7 @@ final class PipelineAssembler {
     private static Flow flow(FlowSection.Draft draft) {
         List<MappedField> mapping = draft.mapping() == null ? List.of()
                 : draft.mapping().stream().map(m -> new MappedField(m.target(), m.expression())).toList();
-        return new Flow(draft.id(), draft.kind(), draft.from(), draft.to(), mapping);
+        return new Flow(draft.id(), draft.kind(), draft.from(), draft.to(), mapping, draft.apply());
     }
 
     private void reportCycle(List<DatasetRef> cycle, List<FlowSection.Draft> complete) {

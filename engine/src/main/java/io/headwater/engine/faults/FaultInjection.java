@@ -38,6 +38,9 @@ public final class FaultInjection {
         if (count <= 0) {
             throw new IllegalArgumentException("count must be positive, was " + count);
         }
+        if (fault.consumerSide()) {
+            throw new IllegalArgumentException(fault.configName() + " is done by the flow's consumer (FlowConsumer), not written into the store");
+        }
         Random random = new Random(seed);
         List<Row> chosen = fault == Fault.ORPHAN ? List.of() : choose(count, random);
         if (fault != Fault.ORPHAN && chosen.isEmpty()) {
@@ -48,6 +51,7 @@ public final class FaultInjection {
             case DELETE -> delete(chosen);
             case ORPHAN -> orphans(count, random);
             case TRUNCATE_BLOB -> chosen.stream().map(r -> new InjectedFault(fault, dataset.ref(), key(r), sink.damageContent(key(r)))).toList();
+            case DUPLICATE_DELIVERY, DROP_EVENT -> throw new IllegalStateException("unreachable: " + fault);
         };
     }
 

@@ -9,15 +9,27 @@ import java.util.Optional;
 /**
  * A directed edge from one dataset to another with a field mapping. An empty mapping means
  * identity: every source field to a target of the same name. A mapping with aggregate expressions
- * is an aggregation grouped by its non-aggregate targets.
+ * is an aggregation grouped by its non-aggregate targets. {@code apply} says how the target's sink
+ * applies events ({@link ApplyMode#IDEMPOTENT} unless a flow is deliberately naive).
  */
-public record Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping) {
+public record Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping, ApplyMode apply) {
     public Flow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(apply, "apply");
         mapping = List.copyOf(mapping);
+    }
+
+    /** An idempotent flow. */
+    public Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping) {
+        this(id, kind, from, to, mapping, ApplyMode.IDEMPOTENT);
+    }
+
+    /** Whether the target's sink applies events naively ({@link ApplyMode#NAIVE}). */
+    public boolean isNaive() {
+        return apply == ApplyMode.NAIVE;
     }
 
     public boolean isIdentity() {

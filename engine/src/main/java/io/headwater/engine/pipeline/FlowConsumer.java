@@ -1,6 +1,8 @@
 package io.headwater.engine.pipeline;
 
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.faults.DeliveryFault;
+import io.headwater.engine.faults.Fault;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.spi.ChangeDecoder;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * checkpoint atomically. A runnable unit: the caller runs it on a thread it owns; {@link #close()}
  * from any other thread stops it after the batch in hand. Only the running thread touches the
  * sink's apply path; the status methods are thread-safe.
+ *
+ * <p>For demos and tests it can misbehave on request, like a real consumer would: {@link #redeliver}
+ * applies already-applied records again (a crash before the offset commit) and {@link #drop} skips
+ * records (a buggy consumer). Both may be asked for from any thread; the consumer's thread carries
+ * them out between batches, and they are not carried out while it is paused.
  */
 public final class FlowConsumer implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlowConsumer.class);
@@ -41,6 +49,8 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
     private final LatencyRecorder latency;
     private final Clock clock;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final DeliveryFaultRequests faults;
+    private final LogTail tail;
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile boolean paused;
@@ -55,6 +65,8 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = clock;
         this.latency = new LatencyRecorder();
+        this.faults = new DeliveryFaultRequests(flow.id());
+        this.tail = new LogTail(log, logDataset, decoder);
     }
 
     @Override
@@ -72,17 +84,24 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
                         sleep(100);
                         continue;
                     }
+                    redeliverRequested(checkpoint);
                     List<LogRecord> records = reader.poll(POLL);
                     if (records.isEmpty()) {
                         continue;
                     }
                     List<ChangeEvent> events = new ArrayList<>(records.size());
                     for (LogRecord r : records) {
+                        if (r.position().offset() < checkpoint.next(r.position().partition())) {
+                            continue; // delivered again below the committed checkpoint: already applied
+                        }
                         Optional<ChangeEvent> e = decoder.decode(r, logDataset);
-                        e.ifPresent(events::add);
                         checkpoint = checkpoint.advancedPast(r.position());
+                        if (!faults.skips(r, e)) {
+                            e.ifPresent(events::add);
+                        }
                     }
                     sink.apply(events, checkpoint);
+                    faults.committed();
                     applied += events.size();
                     recordLatency(events);
                 }
@@ -91,7 +110,27 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
             failure = e;
             LOG.error("flow {} stopped: {}", flow.id(), e.getMessage(), e);
         } finally {
+            faults.close();
             finished.countDown();
+        }
+    }
+
+    /** Carries out the re-deliveries asked for, each with the checkpoint already committed. */
+    private void redeliverRequested(Checkpoint checkpoint) {
+        for (DeliveryFaultRequests.Redelivery r = faults.nextRedelivery(); r != null; r = faults.nextRedelivery()) {
+            try {
+                LogTail.Read read = tail.before(checkpoint, r.count());
+                if (!read.events().isEmpty()) {
+                    sink.apply(read.events(), checkpoint);
+                }
+                applied += read.events().size();
+                LOG.warn("flow {}: re-delivered {} already-applied log record(s) on request: {}", flow.id(), read.positions().size(), read.positions());
+                r.result().complete(new DeliveryFault(Fault.DUPLICATE_DELIVERY, flow.id(), r.count(), read.positions(), read.events()));
+            } catch (RuntimeException e) {
+                // the consumer stops on it as on any failed apply; the caller learns why
+                r.result().completeExceptionally(e);
+                throw e;
+            }
         }
     }
 
@@ -141,6 +180,35 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
             return sink.checkpoint().lagBehind(log.endOffsets(logDataset.physicalName()));
         } catch (HeadwaterException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Asks the consumer to apply the last {@code records} log records it already applied once more,
+     * with the checkpoint it already has: a duplicate delivery, as after a crash before the offset
+     * commit. It seeks back that many offsets from its position (never before a partition's start)
+     * at its next batch boundary. The result names exactly the records re-delivered; it fails if the
+     * consumer stops first or the re-delivery fails (which stops the consumer, as any apply failure).
+     */
+    public CompletableFuture<DeliveryFault> redeliver(int records) {
+        requirePositive(records);
+        return faults.redeliver(records);
+    }
+
+    /**
+     * Asks the consumer to skip the next {@code records} log records it reads: the checkpoint moves
+     * past them, but they are never applied (a buggy consumer). The result completes once the last
+     * of them is committed as skipped, naming exactly the records dropped; if the consumer stops
+     * first, it completes with those dropped so far.
+     */
+    public CompletableFuture<DeliveryFault> drop(int records) {
+        requirePositive(records);
+        return faults.drop(records);
+    }
+
+    private static void requirePositive(int records) {
+        if (records <= 0) {
+            throw new IllegalArgumentException("the number of records must be positive, was " + records);
         }
     }
 

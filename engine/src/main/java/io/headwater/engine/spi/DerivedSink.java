@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A derived dataset that a flow keeps up to date from a log. Applying is idempotent (re-applying an
- * event already covered by the checkpoint changes nothing) and atomic with the checkpoint: after
+ * event already covered by the checkpoint changes nothing) — except for a flow declared
+ * {@code apply: naive}, kept in the demo to show what duplicate delivery does to a sink without
+ * it — and atomic with the checkpoint: after
  * a crash the store holds exactly the events up to its last committed checkpoint. Not thread-safe:
  * one consumer thread applies; {@link #count()} and {@link #checkpoint()} may be called from others.
  */

@@ -9,6 +9,7 @@ import static io.headwater.engine.config.ConfigFixture.withLine;
 import static io.headwater.engine.config.ConfigFixture.withoutLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.headwater.engine.model.ApplyMode;
 import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
@@ -55,6 +56,42 @@ class FlowConfigTest {
                   n: count()
                   total: sum(amount)
             """;
+
+    @Test
+    void flowsApplyIdempotentlyUnlessDeclaredNaive() {
+        assertThat(load(AGGREGATE).flow("totals").orElseThrow().apply()).isEqualTo(ApplyMode.IDEMPOTENT);
+
+        Flow naive = load(insertAfter(AGGREGATE, 29, "    apply: naive")).flow("totals").orElseThrow();
+
+        assertThat(naive.apply()).isEqualTo(ApplyMode.NAIVE);
+        assertThat(naive.isNaive()).isTrue();
+    }
+
+    @Test
+    void reportsAnApplyModeThatIsNoneOfTheChoices() {
+        assertThat(problems(insertAfter(AGGREGATE, 29, "    apply: exactly-once"))).containsExactly(
+                problem(30, "flows[1].apply", "'exactly-once' is invalid: expected one of idempotent, naive"));
+    }
+
+    @Test
+    void reportsNaiveApplyOfAFlowThatDoesNotAggregate() {
+        assertThat(problems(insertAfter(BASE, 35, "    apply: naive"))).containsExactly(
+                problem(36, "flows[1].apply", "'naive' is invalid: naive apply is implemented for h2 tables only, and search.customers is not one"));
+    }
+
+    @Test
+    void reportsNaiveApplyOfAnAggregateThatCannotBeTakenBack() {
+        String text = insertAfter(withLine(AGGREGATE, 33, "      total: max(amount)"), 29, "    apply: naive");
+        assertThat(problems(text)).containsExactly(
+                problem(30, "flows[1].apply", "'naive' is invalid: naive apply folds count() and sum() only: min() and max() cannot be taken back on a delete"));
+    }
+
+    @Test
+    void reportsNaiveApplyOnACaptureFlow() {
+        String text = withLine(AGGREGATE, 25, "  - { id: capture, kind: cdc, from: pg.transfers, to: kafka.transfers, apply: naive }");
+        assertThat(problems(text)).containsExactly(
+                problem(25, "flows[0].apply", "'naive' is invalid: only a consume flow can apply naively, not a cdc flow"));
+    }
 
     @Test
     void readsIdentityAndMappedFlows() {

@@ -45,10 +45,12 @@ class SampleConfigsTest {
         assertThat(demo.name()).isEqualTo("demo");
         assertThat(demo.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".headwater", "demo"));
         assertThat(demo.systems()).extracting(SystemSpec::id).containsExactly("pg", "kafka", "search", "cache", "analytics", "blobs");
-        assertThat(demo.flows()).hasSize(9);
+        assertThat(demo.flows()).hasSize(10);
         assertThat(demo.requireDataset(new DatasetRef("kafka", "transfers")).key()).containsExactly("request_id");
         assertThat(demo.requireDataset(new DatasetRef("kafka", "customers")).physicalName()).isEqualTo("demo.public.customers");
         assertThat(demo.flow("daily-totals").orElseThrow().groupBy()).containsExactly("day");
+        assertThat(demo.flow("daily-totals").orElseThrow().apply()).isEqualTo(io.headwater.engine.model.ApplyMode.IDEMPOTENT);
+        assertThat(demo.flow("daily-totals-naive").orElseThrow().apply()).isEqualTo(io.headwater.engine.model.ApplyMode.NAIVE);
     }
 
     @Test
