@@ -37,6 +37,18 @@ public final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--max-rate", defaultValue = "0", paramLabel = "N", description = "Replay at most N events per second (default: as fast as possible).")
     double maxRate;
 
+    @Option(names = "--as-of", paramLabel = "TIME", description = "Do not rebuild: materialise the dataset as of this instant (ISO, e.g. 2026-11-25T10:00:00Z), read-only.")
+    String asOf;
+
+    @Option(names = "--to-offset", paramLabel = "N", description = "Do not rebuild: materialise the dataset from the first N log records, read-only.")
+    Long toOffset;
+
+    @Option(names = "--dry-run", description = "Do not rebuild: list the log events the current mapping cannot read, by offset.")
+    boolean dryRun;
+
+    @Option(names = "--show", defaultValue = "20", paramLabel = "N", description = "Records listed by --as-of/--to-offset (default ${DEFAULT-VALUE}).")
+    int show;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +60,22 @@ public final class RebuildCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--dataset '" + dataset + "' is not a derived dataset fed from a log; datasets: "
                     + pipeline.flows().stream().filter(f -> f.kind() == FlowKind.CONSUME).map(f -> f.to().toString()).toList());
         }
-        return OnPipeline.run(spec, pipeline, "headwater rebuild", rt -> { }, rt -> rebuild(rt, ref));
+        if (asOf != null && toOffset != null) {
+            throw new ParameterException(spec.commandLine(), "give --as-of or --to-offset, not both");
+        }
+        io.headwater.engine.replay.AsOf point = null;
+        if (toOffset != null) {
+            point = io.headwater.engine.replay.AsOf.offset(toOffset);
+        } else if (asOf != null) {
+            try {
+                point = io.headwater.engine.replay.AsOf.instant(java.time.Instant.parse(asOf));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), "--as-of '" + asOf + "' is not an instant: use e.g. 2026-11-25T10:00:00Z");
+            }
+        }
+        io.headwater.engine.replay.AsOf at = point;
+        return OnPipeline.run(spec, pipeline, "headwater rebuild", rt -> { },
+                rt -> dryRun ? dryRun(rt, ref) : at != null ? materialise(rt, ref, at) : rebuild(rt, ref));
     }
 
     private int rebuild(EmbeddedPipeline rt, DatasetRef ref) {
@@ -76,6 +103,41 @@ public final class RebuildCommand implements Callable<Integer> {
                     f.key().asMap(), f.differingFields()));
         }
         return o.swapped() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private int dryRun(EmbeddedPipeline rt, DatasetRef ref) {
+        PrintWriter out = spec.commandLine().getOut();
+        io.headwater.engine.model.Flow flow = rt.consumer(ref).orElseThrow().flow();
+        io.headwater.engine.rebuild.MappingDryRun.Report r = new io.headwater.engine.rebuild.MappingDryRun(flow,
+                rt.pipeline().requireDataset(flow.from()), rt.eventLog(), rt.decoder()).run(new Cancellation());
+        out.printf("dry run of %s (flow %s): %,d log records, %,d changes, %,d the current mapping cannot read%n", ref, flow.id(),
+                r.recordsRead(), r.changes(), r.unreadable().size());
+        r.unreadable().forEach(u -> out.printf("  %s  %s%n", u.position(), u.problem()));
+        return r.unreadable().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private int materialise(EmbeddedPipeline rt, DatasetRef ref, io.headwater.engine.replay.AsOf at) {
+        PrintWriter out = spec.commandLine().getOut();
+        io.headwater.engine.model.Flow flow = rt.consumer(ref).orElseThrow().flow();
+        io.headwater.engine.replay.Materialized m = new io.headwater.engine.replay.TimeTravel(rt.eventLog(), rt.decoder(),
+                rt.pipeline().requireDataset(flow.from())).materialize(at, flow, rt.pipeline().requireDataset(ref), new Cancellation(),
+                new ProgressPrinter(spec.commandLine().getErr(), "read " + flow.from()));
+        if (common.json) {
+            com.fasterxml.jackson.databind.node.ObjectNode root = StatusJson.MAPPER.createObjectNode().put("dataset", ref.toString())
+                    .put("asOf", at.toString()).put("through", m.through().encode()).put("eventsApplied", m.eventsApplied())
+                    .put("records", m.rows().size());
+            com.fasterxml.jackson.databind.node.ArrayNode rows = root.putArray("rows");
+            m.rows().forEach(r -> rows.add(VerificationJson.row(r)));
+            out.println(root.toPrettyString());
+            return ExitCodes.OK;
+        }
+        out.printf("%s as of %s (read-only; the live store is untouched): %,d records from %,d changes through %s%n", ref, at,
+                m.rows().size(), m.eventsApplied(), describe(m.through()));
+        m.rows().stream().limit(Math.max(0, show)).forEach(r -> out.println("  " + r.asMap()));
+        if (m.rows().size() > show) {
+            out.printf("  ... and %,d more (use --json for all)%n", m.rows().size() - show);
+        }
+        return ExitCodes.OK;
     }
 
     private static String describe(io.headwater.engine.spi.Checkpoint c) {

@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class ShadowReplay {
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final int BATCH = 20_000;
 
     private final Flow flow;
     private final Dataset logDataset;
@@ -79,7 +80,7 @@ public final class ShadowReplay {
                     }
                     end = now;
                 }
-                List<LogRecord> records = reader.poll(POLL);
+                List<LogRecord> records = poll(reader);
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -113,6 +114,26 @@ public final class ShadowReplay {
             }
         }
         return new Outcome(from, checkpoint, read, applied - startApplied, skipped - startSkipped, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Unthrottled, polls until about {@value #BATCH} records are in hand (or the log has nothing more
+     * now), so each commit — an fsync in most stores — covers a large batch.
+     */
+    private List<LogRecord> poll(LogReader reader) {
+        List<LogRecord> first = reader.poll(POLL);
+        if (maxEventsPerSecond > 0 || first.isEmpty()) {
+            return first;
+        }
+        List<LogRecord> batch = new ArrayList<>(first);
+        while (batch.size() < BATCH) {
+            List<LogRecord> more = reader.poll(Duration.ofMillis(50));
+            if (more.isEmpty()) {
+                break;
+            }
+            batch.addAll(more);
+        }
+        return batch;
     }
 
     private void throttle(long start, long read) {
