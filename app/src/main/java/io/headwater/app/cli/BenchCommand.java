@@ -26,6 +26,31 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /** Runs {@code work} in {@code dir}, or in a temporary directory deleted afterwards. */
+    static int inWorkDir(Path dir, java.util.function.ToIntFunction<Path> work) {
+        Path used = dir;
+        try {
+            if (used == null) {
+                used = Files.createTempDirectory("headwater-bench");
+            }
+            return work.applyAsInt(used);
+        } catch (IOException e) {
+            throw new HeadwaterException("cannot create a working directory: " + e.getMessage(), e);
+        } finally {
+            if (dir == null && used != null) {
+                deleteQuietly(used);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(BenchCommand.class).debug("cannot delete {}", root, e);
+        }
+    }
+
     /** {@code bench verify}: read both sides vs Headwater's verification vs a naive baseline. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Time reading both sides, Headwater's verification and a naive pull-sort-compare on a PostgreSQL table and a derived copy.")
@@ -51,12 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--rows must be positive and --diff-rate between 0 and 0.5");
             }
             PrintWriter out = spec.commandLine().getOut();
-            Path work = dir;
-            boolean temporary = work == null;
-            try {
-                if (temporary) {
-                    work = Files.createTempDirectory("headwater-bench");
-                }
+            return inWorkDir(dir, work -> {
                 VerifyBench.Figures f = new VerifyBench(work, spec.commandLine().getErr()).run(store, rows, diffRate);
                 out.printf("%-8s %12s %6s | %16s | %16s | %16s | %5s %5s | %-9s | %s%n", "store", "rows", "diff", "(a) read both", "(b) verify",
                         "(c) naive", "b/a", "c/b", "findings", "verify heap peak");
@@ -67,22 +87,9 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf("seeded: %,d mismatched, %,d missing, %,d extra; found: %s%n", f.expectedMismatched(), f.expectedMissing(),
                         f.expectedExtra(), f.result().counts());
                 return f.findingsMatchSeeds() ? ExitCodes.OK : ExitCodes.FINDINGS;
-            } catch (IOException e) {
-                throw new HeadwaterException("cannot create a working directory: " + e.getMessage(), e);
-            } finally {
-                if (temporary && work != null) {
-                    deleteQuietly(work);
-                }
-            }
+            });
         }
 
-        static void deleteQuietly(Path root) {
-            try (var walk = Files.walk(root)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                org.slf4j.LoggerFactory.getLogger(BenchCommand.class).debug("cannot delete {}", root, e);
-            }
-        }
     }
 
     /** {@code bench rebuild}: raw consume of a topic vs a rebuild from it into a store. */
@@ -107,12 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--events must be positive");
             }
             PrintWriter out = spec.commandLine().getOut();
-            Path work = dir;
-            boolean temporary = work == null;
-            try {
-                if (temporary) {
-                    work = Files.createTempDirectory("headwater-bench");
-                }
+            return inWorkDir(dir, work -> {
                 io.headwater.app.runtime.RebuildBench.Figures f = new io.headwater.app.runtime.RebuildBench(work, spec.commandLine().getErr())
                         .run(store, events);
                 out.printf("%-8s %12s | %20s | %20s | %s%n", "store", "events", "raw consume", "rebuild", "rebuild/consume");
@@ -123,13 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
                     return ExitCodes.FINDINGS;
                 }
                 return ExitCodes.OK;
-            } catch (IOException e) {
-                throw new HeadwaterException("cannot create a working directory: " + e.getMessage(), e);
-            } finally {
-                if (temporary && work != null) {
-                    Verify.deleteQuietly(work);
-                }
-            }
+            });
         }
     }
 }
