@@ -100,4 +100,39 @@ class RebuildIT {
             assertThat(broken.out()).contains("1 the current mapping cannot read").contains(bad.toString());
         }
     }
+
+    @Test
+    void aShadowThatDisagreesWithTheRecordIsNotSwappedInAndABrokerOutageLeavesTheLiveStoreAlone() throws Exception {
+        Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
+        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(15), ProgressListener.NONE)) {
+            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            DatasetRef ref = DatasetRef.parse("cache.customers");
+            // A change in the log that PostgreSQL never made: the log itself is wrong, so a rebuild from it is too.
+            rt.eventLog().produce("demo.public.customers", "{\"id\":5}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    ("{\"before\":null,\"after\":{\"id\":5,\"name\":\"Not In Postgres\",\"email\":\"x@y\",\"phone\":null,\"country\":\"XX\","
+                            + "\"created_at\":\"2020-01-01T00:00:00Z\",\"updated_at\":\"2020-01-01T00:00:00Z\"},\"op\":\"u\","
+                            + "\"source\":{\"ts_ms\":1,\"lsn\":1,\"schema\":\"public\",\"table\":\"customers\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            io.headwater.engine.spi.DerivedSink liveBefore = rt.sink(ref).orElseThrow();
+
+            RebuildRunner.Outcome refused = new RebuildRunner(rt, VerifyOptions.defaults(), 0)
+                    .rebuild(ref, new Cancellation(), ProgressListener.NONE, ProgressListener.NONE, f -> { });
+
+            assertThat(refused.swapped()).isFalse();
+            assertThat(refused.verification().findings(io.headwater.engine.integrity.FindingType.MISMATCHED))
+                    .extracting(f -> f.key().get("id")).containsExactly(5L);
+            assertThat(rt.sink(ref).orElseThrow()).isSameAs(liveBefore);
+            assertThat(liveBefore.hasShadow()).isFalse();
+
+            long count = liveBefore.count();
+            io.headwater.engine.spi.Checkpoint checkpoint = liveBefore.checkpoint();
+            rt.logServer().orElseThrow().close();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RebuildRunner(rt, VerifyOptions.defaults(), 0)
+                    .rebuild(DatasetRef.parse("search.customers"), new Cancellation(), ProgressListener.NONE, ProgressListener.NONE, f -> { }))
+                    .isInstanceOf(io.headwater.engine.ConnectionException.class).hasMessageContaining("'kafka'");
+            assertThat(liveBefore.count()).isEqualTo(count);
+            assertThat(liveBefore.checkpoint()).isEqualTo(checkpoint);
+            assertThat(rt.sink(DatasetRef.parse("search.customers")).orElseThrow().count()).isPositive();
+        }
+    }
 }
