@@ -1,18 +1,15 @@
 package io.headwater.app.cli;
 
 import io.headwater.app.gui.WorkbenchLauncher;
+import io.headwater.app.runtime.DemoSession;
 import io.headwater.app.runtime.EmbeddedPipeline;
-import io.headwater.connectors.demo.DemoDataGenerator;
 import io.headwater.connectors.demo.LoadGenerator;
-import io.headwater.engine.StoreException;
 import io.headwater.engine.model.FieldTag;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.pipeline.LatencyRecorder;
 import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.status.SystemStatus;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,21 +65,15 @@ public final class DemoCommand implements Callable<Integer> {
         Pipeline pipeline = PipelineOptions.load(common);
         long t0 = System.nanoTime();
         ProgressListener progress = (done, total, what) -> err.printf("[%d/%d] %s%n", done, total, what);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(seed), progress);
-             Connection connection = rt.recordDataSource().orElseThrow(() -> new StoreException("the demo needs an embedded PostgreSQL")).getConnection();
-             LoadGenerator load = new LoadGenerator(new DemoDataGenerator(connection, seed), rate)) {
+        try (DemoSession session = DemoSession.start(pipeline, seed, rate, progress)) {
+            EmbeddedPipeline rt = session.runtime();
             rt.serveControl(request -> Attached.run(rt, request));
-            Thread shutdown = new Thread(rt::close, "headwater-shutdown");
+            Thread shutdown = new Thread(session::close, "headwater-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             err.printf("pipeline %s live after %.1f s; data in %s%n", pipeline.name(), seconds(t0), pipeline.dataDir());
-            Thread loadThread = new Thread(load, "headwater-load");
-            loadThread.setDaemon(true);
-            loadThread.start();
-            int code = run(rt, load, runFor, every, catchUp, t0, out);
+            int code = run(rt, session.load(), runFor, every, catchUp, t0, out);
             Runtime.getRuntime().removeShutdownHook(shutdown);
             return code;
-        } catch (SQLException e) {
-            throw new StoreException("cannot connect the load generator to PostgreSQL: " + e.getMessage(), e);
         }
     }
 
