@@ -174,7 +174,7 @@ public final class DebeziumJsonDecoder implements ChangeDecoder {
     }
 
     /** Converts one JSON value to the engine's Java type for {@code type}. */
-    static Object typed(JsonNode n, FieldType type) {
+    public static Object typed(JsonNode n, FieldType type) {
         if (n == null || n.isNull()) {
             return null;
         }

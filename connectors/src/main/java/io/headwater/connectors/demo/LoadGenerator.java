@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class LoadGenerator implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
 
-    private final DemoDataGenerator generator;
+    private final java.util.function.Supplier<String> operation;
     private final double opsPerSecond;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Map<String, Long> counts = new TreeMap<>();
@@ -25,10 +25,15 @@ public final class LoadGenerator implements Runnable, AutoCloseable {
     private volatile HeadwaterException failure;
 
     public LoadGenerator(DemoDataGenerator generator, double opsPerSecond) {
+        this(generator::randomOperation, opsPerSecond);
+    }
+
+    /** A load of {@code opsPerSecond} calls of {@code operation}, which runs one operation and says what it was. */
+    public LoadGenerator(java.util.function.Supplier<String> operation, double opsPerSecond) {
         if (opsPerSecond <= 0) {
             throw new IllegalArgumentException("rate must be positive, was " + opsPerSecond);
         }
-        this.generator = generator;
+        this.operation = operation;
         this.opsPerSecond = opsPerSecond;
     }
 
@@ -44,7 +49,7 @@ public final class LoadGenerator implements Runnable, AutoCloseable {
                     TimeUnit.NANOSECONDS.sleep(Math.min(wait, 100_000_000L));
                     continue;
                 }
-                String what = generator.randomOperation();
+                String what = operation.get();
                 synchronized (counts) {
                     counts.merge(what, 1L, Long::sum);
                 }

@@ -16,6 +16,9 @@ import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.EventLog;
 import io.headwater.engine.spi.VerifySide;
 import java.time.Duration;
+import java.util.Map;
+import io.headwater.engine.spi.ChangeDecoder;
+import io.headwater.engine.spi.PartitionRef;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,6 +59,22 @@ public final class KafkaTopicVerifySide extends DelegatingVerifySide {
     public static KafkaTopicVerifySide read(EventLog log, Dataset logDataset, Dataset target, Flow flow, Duration timeout) {
         LatestValues latest = new LatestValues(logDataset);
         latest.read(log, timeout);
+        return mapped(latest, logDataset, target, flow);
+    }
+
+    /**
+     * An event-sourced topic's events up to (not including) {@code upTo}, decoded by {@code decoder}
+     * and folded through {@code flow} into {@code target}'s records: the state a consumer that has
+     * applied exactly those events must hold.
+     */
+    public static KafkaTopicVerifySide readEvents(EventLog log, Dataset logDataset, Dataset target, Flow flow, ChangeDecoder decoder,
+                                                  Map<PartitionRef, Long> upTo, Duration timeout) {
+        LatestValues latest = new LatestValues(logDataset, decoder);
+        latest.readTo(log, upTo, timeout);
+        return mapped(latest, logDataset, target, flow);
+    }
+
+    private static KafkaTopicVerifySide mapped(LatestValues latest, Dataset logDataset, Dataset target, Flow flow) {
         List<ComparedField> fields = ComparedField.of(logDataset, target, flow);
         CanonicalForm form = new CanonicalForm(fields.stream().map(ComparedField::field).toList());
         List<Row> mapped = flow.isAggregate() ? InMemoryAggregate.fold(latest.rows(), fields, target.key())

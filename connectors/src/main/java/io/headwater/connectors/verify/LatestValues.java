@@ -32,13 +32,19 @@ final class LatestValues {
     /** A tombstone is decoded as a delete of its key, so the decoder's key typing applies. */
     private static final byte[] DELETE = "{\"op\":\"d\",\"before\":null,\"after\":null}".getBytes(StandardCharsets.UTF_8);
 
-    private final ChangeDecoder decoder = new DebeziumJsonDecoder();
+    private final ChangeDecoder decoder;
     private final Dataset logDataset;
     private final TreeMap<Row, Row> latest;
     private Checkpoint through = Checkpoint.EMPTY;
 
     LatestValues(Dataset logDataset) {
+        this(logDataset, new DebeziumJsonDecoder());
+    }
+
+    /** A reader whose records are decoded by {@code decoder} (e.g. plain events of an event-sourced topic). */
+    LatestValues(Dataset logDataset, ChangeDecoder decoder) {
         this.logDataset = logDataset;
+        this.decoder = decoder;
         this.latest = new TreeMap<>(new KeyOrder(logDataset.keyFields()));
     }
 
@@ -48,8 +54,16 @@ final class LatestValues {
      * @throws ConnectionException when the end is not reached within {@code timeout}
      */
     void read(EventLog log, Duration timeout) {
+        readTo(log, log.endOffsets(logDataset.physicalName()), timeout);
+    }
+
+    /**
+     * Reads the topic up to (not including) the given offsets per partition.
+     *
+     * @throws ConnectionException when they are not reached within {@code timeout}
+     */
+    void readTo(EventLog log, Map<PartitionRef, Long> end, Duration timeout) {
         String topic = logDataset.physicalName();
-        Map<PartitionRef, Long> end = log.endOffsets(topic);
         Map<PartitionRef, Long> next = new HashMap<>(log.beginOffsets(topic));
         long deadline = System.nanoTime() + timeout.toNanos();
         try (LogReader reader = log.openReader(topic, Checkpoint.EMPTY)) {
@@ -84,7 +98,7 @@ final class LatestValues {
     }
 
     private void apply(LogRecord r) {
-        Optional<ChangeEvent> event = r.value() == null && r.key() != null
+        Optional<ChangeEvent> event = r.value() == null && r.key() != null && decoder instanceof DebeziumJsonDecoder
                 ? decoder.decode(new LogRecord(r.position(), r.key(), DELETE, r.timestamp()), logDataset)
                 : decoder.decode(r, logDataset);
         if (event.isEmpty()) {

@@ -69,7 +69,9 @@ final class FlowChecks {
         Role to = roles.get(flow.to().system());
         Role expectedFrom = flow.kind() == FlowKind.CDC ? Role.RECORD : Role.LOG;
         Role expectedTo = flow.kind() == FlowKind.CDC ? Role.LOG : Role.DERIVED;
-        if (flow.kind() != FlowKind.TRANSFORM && (from != expectedFrom || to != expectedTo)) {
+        // An event-sourced system of record is itself a log (a Kafka topic of events): consumers read it directly.
+        boolean eventSourced = flow.kind() == FlowKind.CONSUME && from == Role.RECORD && kinds.get(flow.from().system()) == SystemKind.KAFKA;
+        if (flow.kind() != FlowKind.TRANSFORM && !eventSourced && (from != expectedFrom || to != expectedTo)) {
             Scalar kind = flow.kindSource();
             context.problem(kind.line(), kind.path(), flow.kind().configName() + " must go from a " + expectedFrom.configName()
                     + " system to a " + expectedTo.configName() + " system, not " + from.configName() + " -> " + to.configName());

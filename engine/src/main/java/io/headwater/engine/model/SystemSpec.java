@@ -23,6 +23,14 @@ public record SystemSpec(String id, SystemKind kind, Role role, boolean embedded
         datasets = List.copyOf(datasets);
     }
 
+    /**
+     * Whether this is an event-sourced system of record: a Kafka topic of business events that is
+     * itself the record (no database behind it), read directly by consume flows.
+     */
+    public boolean eventSourced() {
+        return role == Role.RECORD && kind == SystemKind.KAFKA;
+    }
+
     public Optional<Dataset> dataset(String name) {
         return datasets.stream().filter(d -> d.ref().dataset().equals(name)).findFirst();
     }

@@ -47,6 +47,8 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
     private final ChangeDecoder decoder;
     private final DerivedSink sink;
     private final LatencyRecorder latency;
+    /** Changes committed before the consumer started are backlog, not latency (e.g. a seeded event history). */
+    private final long startedAt;
     private final Clock clock;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final DeliveryFaultRequests faults;
@@ -65,6 +67,7 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = clock;
         this.latency = new LatencyRecorder();
+        this.startedAt = clock.millis();
         this.faults = new DeliveryFaultRequests(flow.id());
         this.tail = new LogTail(log, logDataset, decoder);
     }
@@ -137,7 +140,7 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
     private void recordLatency(List<ChangeEvent> events) {
         long now = clock.millis();
         for (ChangeEvent e : events) {
-            if (e.op() != ChangeOp.SNAPSHOT && e.committedAt() != null) {
+            if (e.op() != ChangeOp.SNAPSHOT && e.committedAt() != null && e.committedAt().toEpochMilli() >= startedAt) {
                 latency.record(now - e.committedAt().toEpochMilli());
             }
         }

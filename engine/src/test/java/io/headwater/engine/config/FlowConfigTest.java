@@ -150,6 +150,47 @@ class FlowConfigTest {
                 problem(39, "flows[2].kind", "consume must go from a log system to a derived system, not record -> derived"));
     }
 
+    /** An event-sourced record: a Kafka topic of events is the system of record, read directly by a consumer. */
+    private static final String LEDGER = """
+            pipeline: ledger
+            systems:
+              - id: ledger
+                kind: kafka
+                role: record
+                embedded: true
+                datasets:
+                  - id: entries
+                    key: event_id
+                    timestamp: at
+                    fields: { event_id: uuid, account_id: integer, amount: decimal, at: timestamp }
+              - id: analytics
+                kind: h2
+                role: derived
+                embedded: true
+                datasets:
+                  - id: balances
+                    key: account_id
+                    fields: { account_id: integer, entries: integer, balance: decimal }
+            flows:
+              - id: balances
+                kind: consume
+                from: ledger.entries
+                to: analytics.balances
+                mapping: { account_id: account_id, entries: count(), balance: sum(amount) }
+            """;
+
+    @Test
+    void acceptsConsumeStraightFromAnEventSourcedKafkaRecord() {
+        Flow flow = load(LEDGER).flow("balances").orElseThrow();
+        assertThat(flow.isAggregate()).isTrue();
+    }
+
+    @Test
+    void stillRejectsConsumeStraightFromARecordDatabase() {
+        String text = LEDGER.replace("kind: kafka\n    role: record", "kind: postgres\n    role: record");
+        assertThat(problems(text)).anyMatch(p -> p.toString().contains("consume must go from a log system to a derived system, not record -> derived"));
+    }
+
     @Test
     void reportsMappingTargetThatIsNotAFieldOfTheTarget() {
         assertThat(problems(withLine(38, "      emial: lower(email)"))).containsExactly(
