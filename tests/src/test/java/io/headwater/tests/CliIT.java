@@ -53,6 +53,16 @@ class CliIT {
     }
 
     @Test
+    void anUnknownScenarioExitsTwoListingTheScenariosBeforeStartingAnything() {
+        Result r = run("demo", "--headless", "--scenario", "corrupt-and-pray", "--data-dir", tmp.resolve("never-created").toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--scenario 'corrupt-and-pray' is not a scenario")
+                .contains("corrupt-and-verify, crash-and-rebuild, duplicate-delivery, time-travel");
+        assertThat(tmp.resolve("never-created")).doesNotExist();
+    }
+
+    @Test
     void badConfigExitsTwoNamingFileLineAndKey() throws IOException {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, """

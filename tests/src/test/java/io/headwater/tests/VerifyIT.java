@@ -64,7 +64,7 @@ class VerifyIT {
         try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(5), ProgressListener.NONE)) {
             EmbeddedPipelineIT.awaitCaughtUp(rt);
             Map<String, VerificationResult> clean = verifyAll(rt);
-            assertThat(clean).hasSize(10).containsKeys("capture-customers", "capture-documents", "index-customers", "daily-totals", "daily-totals-naive");
+            assertThat(clean).hasSize(11).containsKeys("ledger-balances", "capture-customers", "capture-documents", "index-customers", "daily-totals", "daily-totals-naive");
             clean.forEach((flow, r) -> {
                 assertThat(r.clean()).as("flow %s clean", flow).isTrue();
                 assertThat(r.counts().corrupt() + r.counts().inFlight()).as("findings of %s", flow).isZero();

@@ -3,6 +3,9 @@ package io.headwater.app.cli;
 import io.headwater.app.gui.WorkbenchLauncher;
 import io.headwater.app.runtime.DemoSession;
 import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.scenario.Scenarios;
+import io.headwater.engine.spi.Cancellation;
+import io.headwater.engine.workbench.ScenarioVerdict;
 import io.headwater.connectors.demo.LoadGenerator;
 import io.headwater.engine.model.FieldTag;
 import io.headwater.engine.model.Pipeline;
@@ -46,6 +49,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--catch-up-timeout", paramLabel = "TIME", defaultValue = "120s", description = "How long to wait for stores to catch up after the load stops (default ${DEFAULT-VALUE}).")
     String catchUpTimeout;
 
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Run a scripted teaching story on the pipeline, narrating each step, and exit 0 only if its claim held: "
+            + "corrupt-and-verify, crash-and-rebuild, duplicate-delivery, time-travel.")
+    String scenario;
+
     @Spec
     CommandSpec spec;
 
@@ -62,6 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (rate <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be positive, was " + rate);
         }
+        if (scenario != null && !Scenarios.names().contains(scenario)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scenario '" + scenario + "' is not a scenario: choose one of "
+                    + String.join(", ", Scenarios.names()));
+        }
         Pipeline pipeline = PipelineOptions.load(common);
         long t0 = System.nanoTime();
         ProgressListener progress = (done, total, what) -> err.printf("[%d/%d] %s%n", done, total, what);
@@ -71,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
             Thread shutdown = new Thread(session::close, "headwater-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             err.printf("pipeline %s live after %.1f s; data in %s%n", pipeline.name(), seconds(t0), pipeline.dataDir());
-            int code = run(rt, session.load(), runFor, every, catchUp, t0, out);
+            int code = scenario != null ? runScenario(rt, session.load(), catchUp, out) : run(rt, session.load(), runFor, every, catchUp, t0, out);
             Runtime.getRuntime().removeShutdownHook(shutdown);
             return code;
         }
@@ -132,6 +143,23 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.printf("caught up: every derived store matches its source (%.1f s after start)%n", seconds(t0));
         return ExitCodes.OK;
+    }
+
+    /** Waits for every store to catch up with the initial data, then tells the story while the load goes on. */
+    private int runScenario(EmbeddedPipeline rt, LoadGenerator load, Duration catchUp, PrintWriter out) {
+        long deadline = System.nanoTime() + catchUp.toNanos();
+        while (!(rt.caughtUp() && SyncCheck.differences(rt.pipeline(), rt.status()).isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                out.println("the pipeline did not catch up within " + catchUp.toSeconds() + " s: the scenario cannot start");
+                return ExitCodes.FINDINGS;
+            }
+            sleep(200);
+        }
+        ScenarioVerdict verdict = Scenarios.run(scenario, rt, load, new Cancellation(), line -> {
+            out.println(line);
+            out.flush();
+        });
+        return verdict.held() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private void print(EmbeddedPipeline rt, List<SystemStatus> st, long ops, long elapsed, PrintWriter out) {

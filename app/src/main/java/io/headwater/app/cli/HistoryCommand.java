@@ -2,19 +2,16 @@ package io.headwater.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headwater.app.runtime.ChangeLogSource;
 import io.headwater.app.runtime.EmbeddedPipeline;
 import io.headwater.app.runtime.LogAccess;
-import io.headwater.connectors.debezium.DebeziumJsonDecoder;
+import io.headwater.connectors.events.LogDecoders;
 import io.headwater.engine.integrity.CanonicalForm;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
-import io.headwater.engine.model.Flow;
-import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.Pipeline;
-import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.pipeline.DataDirLock;
-import io.headwater.engine.replay.EntityHistory;
 import io.headwater.engine.replay.HistoryEntry;
 import io.headwater.engine.replay.KeyLiteral;
 import io.headwater.engine.spi.Cancellation;
@@ -61,14 +58,10 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What the history is read from: the dataset asked for, its log dataset, and for a derived one the flow into it. */
-    private record Subject(Dataset asked, Dataset log, Flow flow) {
-    }
-
     @Override
     public Integer call() {
         Pipeline pipeline = PipelineOptions.load(common);
-        Subject subject = resolve(pipeline);
+        ChangeLogSource subject = resolve(pipeline);
         Row keyRow = parseKey(subject.asked());
         Optional<EmbeddedPipeline> attached = Attached.current();
         if (attached.isPresent()) {
@@ -83,28 +76,13 @@ public final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    private Subject resolve(Pipeline pipeline) {
+    private ChangeLogSource resolve(Pipeline pipeline) {
         DatasetRef ref = DatasetRef.parse(dataset);
         Optional<Dataset> found = ref == null ? Optional.empty() : pipeline.dataset(ref);
-        Optional<Subject> subject = found.flatMap(d -> subjectOf(pipeline, d));
+        Optional<ChangeLogSource> subject = found.flatMap(d -> ChangeLogSource.of(pipeline, d));
         return subject.orElseThrow(() -> new ParameterException(spec.commandLine(), "--dataset '" + dataset + "' has no history in pipeline "
                 + pipeline.name() + ": it is not a dataset with a change log; accepted datasets: "
-                + pipeline.datasets().filter(d -> subjectOf(pipeline, d).isPresent()).map(d -> d.ref().toString()).toList()));
-    }
-
-    /** How a dataset's history is read, if it has one. */
-    private static Optional<Subject> subjectOf(Pipeline pipeline, Dataset d) {
-        Role role = pipeline.systemOf(d.ref()).role();
-        if (role == Role.LOG) {
-            return Optional.of(new Subject(d, d, null));
-        }
-        if (role == Role.RECORD) {
-            return pipeline.flowsFrom(d.ref()).stream().filter(f -> f.kind() == FlowKind.CDC).findFirst()
-                    .map(f -> new Subject(d, pipeline.requireDataset(f.to()), null));
-        }
-        return pipeline.flowsInto(d.ref()).stream()
-                .filter(f -> f.kind() != FlowKind.CDC && pipeline.systemOf(f.from()).role() == Role.LOG)
-                .findFirst().map(f -> new Subject(d, pipeline.requireDataset(f.from()), f));
+                + pipeline.datasets().filter(d -> ChangeLogSource.of(pipeline, d).isPresent()).map(d -> d.ref().toString()).toList()));
     }
 
     private Row parseKey(Dataset asked) {
@@ -115,16 +93,13 @@ public final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    private int show(Pipeline pipeline, Subject subject, Row keyRow, EventLog log) {
+    private int show(Pipeline pipeline, ChangeLogSource subject, Row keyRow, EventLog log) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String topic = subject.log().physicalName();
         boolean topicExists = log.exists(topic);
-        EntityHistory history = new EntityHistory(log, new DebeziumJsonDecoder(), subject.log());
         ProgressPrinter progress = new ProgressPrinter(err, "reading " + topic);
-        List<HistoryEntry> entries = !topicExists ? List.of() : subject.flow() == null
-                ? history.history(keyRow.project(subject.log().key()), new Cancellation(), progress)
-                : history.history(subject.flow(), subject.asked(), keyRow, new Cancellation(), progress);
+        List<HistoryEntry> entries = subject.history(log, LogDecoders.forPipeline(pipeline), keyRow, new Cancellation(), progress);
         if (common.json) {
             out.println(json(subject, keyRow, topic, entries).toPrettyString());
         } else {
@@ -134,7 +109,7 @@ public final class HistoryCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printTimeline(PrintWriter out, Subject subject, Row keyRow, String topic, boolean topicExists, List<HistoryEntry> entries) {
+    private void printTimeline(PrintWriter out, ChangeLogSource subject, Row keyRow, String topic, boolean topicExists, List<HistoryEntry> entries) {
         out.printf("history of %s %s, from %s (topic %s%s)%n", subject.asked().ref(), keyText(keyRow), subject.log().ref(), topic,
                 subject.flow() == null ? "" : ", through flow " + subject.flow().id());
         if (!topicExists) {
@@ -204,7 +179,7 @@ public final class HistoryCommand implements Callable<Integer> {
         return v.toString();
     }
 
-    private static ObjectNode json(Subject subject, Row keyRow, String topic, List<HistoryEntry> entries) {
+    private static ObjectNode json(ChangeLogSource subject, Row keyRow, String topic, List<HistoryEntry> entries) {
         ObjectNode root = StatusJson.MAPPER.createObjectNode();
         root.put("dataset", subject.asked().ref().toString());
         root.put("log", subject.log().ref().toString());

@@ -1,11 +1,11 @@
 package io.headwater.app.cli;
 
 import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.FaultInjector;
 import io.headwater.app.runtime.StoreAccess;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.faults.DeliveryFault;
 import io.headwater.engine.faults.Fault;
-import io.headwater.engine.faults.FaultInjection;
 import io.headwater.engine.faults.InjectedFault;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.FieldTag;
@@ -23,10 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,11 +99,7 @@ public final class InjectCommand implements Callable<Integer> {
     }
 
     private List<InjectedFault> inject(DerivedSink sink, Fault kind) {
-        try {
-            return new FaultInjection(sink).inject(kind, count, seed);
-        } catch (UnsupportedOperationException e) {
-            throw new HeadwaterException("cannot " + kind.configName() + " " + sink.dataset().ref() + ": " + e.getMessage(), e);
-        }
+        return FaultInjector.damage(sink, kind, count, seed);
     }
 
     /** Asks the consumer of {@code ref} to re-deliver or drop {@code count} log records and prints which it did. */
@@ -115,26 +107,18 @@ public final class InjectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FlowConsumer consumer = rt.consumer(ref).orElseThrow(() -> new HeadwaterException("no consume flow feeds " + ref + ": nothing to " + kind.configName()));
         String topic = rt.pipeline().requireDataset(consumer.flow().from()).physicalName();
-        CompletableFuture<DeliveryFault> asked = kind == Fault.DUPLICATE_DELIVERY ? consumer.redeliver(count) : consumer.drop(count);
         if (kind == Fault.DROP_EVENT) {
             spec.commandLine().getErr().printf("dropping the next %d log record(s) of %s for %s; waiting up to %s for them to arrive%n",
                     count, topic, ref, wait);
             spec.commandLine().getErr().flush();
         }
-        DeliveryFault done;
-        try {
-            done = asked.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        Optional<DeliveryFault> done = FaultInjector.misdeliver(consumer, kind, count, timeout);
+        if (done.isEmpty()) {
             out.printf("%s of %d log record(s) of %s for %s is still pending after %s: %s%n", kind.configName(), count, topic, ref, wait,
                     kind == Fault.DROP_EVENT ? "they will be dropped as they arrive, while the pipeline runs" : "the consumer is paused or busy");
             return ExitCodes.FINDINGS;
-        } catch (ExecutionException e) {
-            throw new HeadwaterException("cannot " + kind.configName() + " for " + ref + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HeadwaterException("interrupted while waiting for the consumer of " + ref, e);
         }
-        print(out, ref, done);
+        print(out, ref, done.get());
         return ExitCodes.OK;
     }
 

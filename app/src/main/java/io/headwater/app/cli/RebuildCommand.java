@@ -1,5 +1,6 @@
 package io.headwater.app.cli;
 
+import io.headwater.app.runtime.ChangeLogSource;
 import io.headwater.app.runtime.EmbeddedPipeline;
 import io.headwater.app.runtime.RebuildRunner;
 import io.headwater.engine.integrity.Finding;
@@ -118,20 +119,19 @@ public final class RebuildCommand implements Callable<Integer> {
 
     private int materialise(EmbeddedPipeline rt, DatasetRef ref, io.headwater.engine.replay.AsOf at) {
         PrintWriter out = spec.commandLine().getOut();
-        io.headwater.engine.model.Flow flow = rt.consumer(ref).orElseThrow().flow();
-        io.headwater.engine.replay.Materialized m = new io.headwater.engine.replay.TimeTravel(rt.eventLog(), rt.decoder(),
-                rt.pipeline().requireDataset(flow.from())).materialize(at, flow, rt.pipeline().requireDataset(ref), new Cancellation(),
-                new ProgressPrinter(spec.commandLine().getErr(), "read " + flow.from()));
+        ChangeLogSource source = ChangeLogSource.of(rt.pipeline(), rt.pipeline().requireDataset(ref)).orElseThrow();
+        io.headwater.engine.replay.Materialized m = source.materialize(rt.eventLog(), rt.decoder(), at, new Cancellation(),
+                new ProgressPrinter(spec.commandLine().getErr(), "read " + source.log().ref()));
         if (common.json) {
             com.fasterxml.jackson.databind.node.ObjectNode root = StatusJson.MAPPER.createObjectNode().put("dataset", ref.toString())
-                    .put("asOf", at.toString()).put("through", m.through().encode()).put("eventsApplied", m.eventsApplied())
+                    .put("asOf", at.describe()).put("through", m.through().encode()).put("eventsApplied", m.eventsApplied())
                     .put("records", m.rows().size());
             com.fasterxml.jackson.databind.node.ArrayNode rows = root.putArray("rows");
             m.rows().forEach(r -> rows.add(VerificationJson.row(r)));
             out.println(root.toPrettyString());
             return ExitCodes.OK;
         }
-        out.printf("%s as of %s (read-only; the live store is untouched): %,d records from %,d changes through %s%n", ref, at,
+        out.printf("%s as of %s (read-only; the live store is untouched): %,d records from %,d changes through %s%n", ref, at.describe(),
                 m.rows().size(), m.eventsApplied(), describe(m.through()));
         m.rows().stream().limit(Math.max(0, show)).forEach(r -> out.println("  " + r.asMap()));
         if (m.rows().size() > show) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.app.runtime.EmbeddedPipeline;
 import io.headwater.app.runtime.FlowVerification;
-import io.headwater.connectors.workbench.H2VerificationHistory;
+import io.headwater.app.runtime.VerificationRecorder;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.history.VerificationRun;
 import io.headwater.engine.integrity.Finding;
@@ -103,7 +103,7 @@ public final class VerifyCommand implements Callable<Integer> {
         ArrayNode reports = StatusJson.MAPPER.createArrayNode();
         ArrayNode summaries = StatusJson.MAPPER.createArrayNode();
         boolean clean = true;
-        try (H2VerificationHistory history = H2VerificationHistory.open(rt.pipeline().dataDir().resolve("workbench"))) {
+        try (VerificationRecorder history = VerificationRecorder.open(rt.pipeline())) {
             for (Flow flow : flows) {
                 List<Finding> all = new ArrayList<>();
                 Instant started = Instant.now();
@@ -112,7 +112,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 ObjectNode full = VerificationJson.result(flow.id(), r, all);
                 reports.add(full);
                 summaries.add(VerificationJson.result(flow.id(), r, r.findings()));
-                VerificationRun saved = history.save(run(rt.pipeline(), flow, r, started, full.toString()));
+                VerificationRun saved = history.save(flow, r, mode, started, full);
                 if (!common.json) {
                     printSummary(out, flow, r, saved.id());
                 }
@@ -126,12 +126,6 @@ public final class VerifyCommand implements Callable<Integer> {
             err.println("full report: " + report.toAbsolutePath());
         }
         return clean ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    private VerificationRun run(Pipeline pipeline, Flow flow, VerificationResult r, Instant started, String json) {
-        return new VerificationRun(0, started, pipeline.name(), flow.id(), r.source(), r.target(), mode, r.sourceCount(), r.targetCount(),
-                r.compared(), r.counts().missing(), r.counts().extra(), r.counts().mismatched(), r.counts().inFlight(), r.clean(),
-                r.elapsed().toMillis(), r.merkleRoot(), json);
     }
 
     private void printSummary(PrintWriter out, Flow flow, VerificationResult r, long runId) {

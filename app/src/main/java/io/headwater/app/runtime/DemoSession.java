@@ -11,6 +11,10 @@ import io.headwater.engine.status.SystemStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import io.headwater.connectors.demo.LedgerWriter;
+import io.headwater.engine.model.SystemSpec;
 import java.util.Map;
 
 /**
@@ -33,7 +37,7 @@ public final class DemoSession implements PipelineRuntime {
         EmbeddedPipeline rt = EmbeddedPipeline.start(model, EmbeddedPipeline.Options.demo(seed), progress);
         try {
             Connection c = rt.recordDataSource().orElseThrow(() -> new StoreException("the demo needs an embedded PostgreSQL")).getConnection();
-            LoadGenerator load = new LoadGenerator(new DemoDataGenerator(c, seed), rate);
+            LoadGenerator load = new LoadGenerator(demoOperations(rt, new DemoDataGenerator(c, seed), seed), rate);
             NamedThreads.start("load", load);
             return new DemoSession(rt, c, load);
         } catch (SQLException | RuntimeException e) {
@@ -41,6 +45,20 @@ public final class DemoSession implements PipelineRuntime {
             throw e instanceof SQLException sql ? new StoreException("cannot connect the load generator to PostgreSQL: " + sql.getMessage(), sql)
                     : (RuntimeException) e;
         }
+    }
+
+    /**
+     * The demo's mix of operations: changes to the PostgreSQL tables, and about one in six an event
+     * appended to each event-sourced ledger.
+     */
+    private static Supplier<String> demoOperations(EmbeddedPipeline rt, DemoDataGenerator tables, long seed) {
+        List<LedgerWriter> ledgers = rt.pipeline().systems().stream().filter(SystemSpec::eventSourced)
+                .flatMap(s -> s.datasets().stream()).map(d -> new LedgerWriter(rt.eventLog(), d, seed)).toList();
+        if (ledgers.isEmpty()) {
+            return tables::randomOperation;
+        }
+        Random dice = new Random(seed);
+        return () -> dice.nextInt(6) == 0 ? ledgers.get(dice.nextInt(ledgers.size())).append() : tables.randomOperation();
     }
 
     public EmbeddedPipeline runtime() {

@@ -3,7 +3,9 @@ package io.headwater.app.runtime;
 import io.headwater.connectors.debezium.CaptureRoute;
 import io.headwater.connectors.debezium.DebeziumCapture;
 import io.headwater.connectors.debezium.SourceDatabase;
-import io.headwater.connectors.debezium.DebeziumJsonDecoder;
+import io.headwater.connectors.demo.LedgerWriter;
+import io.headwater.connectors.events.LogDecoders;
+import io.headwater.engine.spi.ChangeDecoder;
 import io.headwater.connectors.demo.DemoDataGenerator;
 import io.headwater.connectors.demo.DemoSchema;
 import io.headwater.connectors.kafka.EmbeddedKafkaBroker;
@@ -70,6 +72,8 @@ public final class EmbeddedPipeline implements PipelineRuntime {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final Map<String, SystemMonitor> monitors = new LinkedHashMap<>();
     private final List<FlowConsumer> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Consumers stopped on request ({@link #stopConsumer}); their stores stay open and keep their checkpoints. */
+    private final java.util.Set<FlowConsumer> stoppedConsumers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<DebeziumCapture> captures = new ArrayList<>();
     private DataDirLock lock;
     private EmbeddedPostgresServer postgres;
@@ -80,6 +84,7 @@ public final class EmbeddedPipeline implements PipelineRuntime {
     private EmbeddedPipeline(Pipeline pipeline) {
         this.pipeline = pipeline;
         this.layout = new StoreLayout(pipeline);
+        this.decoder = LogDecoders.forPipeline(pipeline);
     }
 
     /** Starts every system and flow of the pipeline; on failure stops what it had started and rethrows. */
@@ -107,6 +112,7 @@ public final class EmbeddedPipeline implements PipelineRuntime {
         SystemSpec log = single(Role.LOG, SystemKind.KAFKA);
         progress.progress(2, steps, "Starting Kafka (" + log.id() + ")");
         startLog(log);
+        startEventSourcedRecords(log, options);
 
         progress.progress(3, steps, "Starting change capture");
         startCapture(record);
@@ -124,7 +130,7 @@ public final class EmbeddedPipeline implements PipelineRuntime {
     }
 
     private SystemSpec single(Role role, SystemKind kind) {
-        List<SystemSpec> found = pipeline.systems().stream().filter(s -> s.role() == role).toList();
+        List<SystemSpec> found = pipeline.systems().stream().filter(s -> s.role() == role && !s.eventSourced()).toList();
         if (found.size() != 1 || found.get(0).kind() != kind) {
             throw new HeadwaterException("pipeline " + pipeline.name() + ": this version runs exactly one " + role.configName()
                     + " system of kind " + kind.configName() + ", found " + found.stream().map(s -> s.id() + " (" + s.kind().configName() + ")").toList());
@@ -170,6 +176,31 @@ public final class EmbeddedPipeline implements PipelineRuntime {
         monitors.put(log.id(), new KafkaMonitor(log, eventLog));
     }
 
+    /**
+     * Event-sourced systems of record are topics on the log's cluster: they get a monitor, and in
+     * the demo their history is seeded when empty.
+     */
+    private void startEventSourcedRecords(SystemSpec log, Options options) {
+        for (SystemSpec s : pipeline.systems()) {
+            if (!s.eventSourced()) {
+                continue;
+            }
+            if (!s.embedded() && !s.connection().address().equals(eventLog.bootstrapServers())) {
+                throw new HeadwaterException("event-sourced system " + s.id() + " is at " + s.connection().address()
+                        + ": this version reads event-sourced records on the cluster of log system " + log.id() + " (" + eventLog.bootstrapServers() + ") only");
+            }
+            monitors.put(s.id(), new KafkaMonitor(s, eventLog));
+            if (options.demoData()) {
+                for (Dataset d : s.datasets()) {
+                    LedgerWriter writer = new LedgerWriter(eventLog, d, options.seed());
+                    if (writer.isEmpty()) {
+                        writer.seed(LedgerWriter.DEMO_HISTORY);
+                    }
+                }
+            }
+        }
+    }
+
     private void startCapture(SystemSpec record) {
         List<CaptureRoute> routes = new ArrayList<>();
         for (Flow f : pipeline.flows()) {
@@ -198,7 +229,7 @@ public final class EmbeddedPipeline implements PipelineRuntime {
                 c.database(), c.user(), c.password());
     }
 
-    private final DebeziumJsonDecoder decoder = new DebeziumJsonDecoder();
+    private LogDecoders decoder;
 
     private void startConsumers() {
         for (Flow f : pipeline.flows()) {
@@ -276,8 +307,8 @@ public final class EmbeddedPipeline implements PipelineRuntime {
         return DerivedStores.reader(layout, system, pipeline.requireDataset(ref));
     }
 
-    /** The decoder of this pipeline's change events. */
-    public DebeziumJsonDecoder decoder() {
+    /** The decoder of this pipeline's topics: change events of captured tables, plain events of event-sourced records. */
+    public ChangeDecoder decoder() {
         return decoder;
     }
 
@@ -301,6 +332,48 @@ public final class EmbeddedPipeline implements PipelineRuntime {
         consumers.add(fresh);
         opened.push(fresh);
         NamedThreads.start("consume-" + flow.id(), fresh);
+    }
+
+    /**
+     * Stops the consumer of a consume flow after its batch in hand: its store stays open with its
+     * checkpoint and stops following the log, so its lag grows. Does nothing when it is stopped already.
+     */
+    public synchronized void stopConsumer(String flowId) {
+        FlowConsumer c = consumerOfFlow(flowId);
+        if (stoppedConsumers.add(c)) {
+            c.close();
+        }
+    }
+
+    /**
+     * Starts the consumer of a consume flow again, from its store's checkpoint: after a
+     * {@link #stopConsumer} or after it stopped on a failure. Does nothing when it is running.
+     */
+    public synchronized void startConsumer(String flowId) {
+        FlowConsumer old = consumerOfFlow(flowId);
+        if (!stoppedConsumers.contains(old) && old.failure().isEmpty()) {
+            return;
+        }
+        old.close();
+        Flow flow = old.flow();
+        FlowConsumer fresh = new FlowConsumer(flow, pipeline.requireDataset(flow.from()), eventLog, decoder, old.sink(), Clock.systemUTC());
+        consumers.set(consumers.indexOf(old), fresh);
+        stoppedConsumers.remove(old);
+        opened.remove(old);
+        opened.push(fresh);
+        NamedThreads.start("consume-" + flow.id(), fresh);
+    }
+
+    /** Whether the consumer of a consume flow runs: not stopped on request, not stopped by a failure. */
+    public boolean consumerRunning(String flowId) {
+        FlowConsumer c = consumerOfFlow(flowId);
+        return !stoppedConsumers.contains(c) && c.failure().isEmpty();
+    }
+
+    private FlowConsumer consumerOfFlow(String flowId) {
+        return consumers.stream().filter(c -> c.flow().id().equals(flowId)).findFirst().orElseThrow(() -> new HeadwaterException(
+                "no consumer runs flow '" + flowId + "' in pipeline " + pipeline.name() + "; consume flows: "
+                        + consumers.stream().map(c -> c.flow().id()).toList()));
     }
 
     /** The embedded PostgreSQL server, when the system of record is one (tests stop it to simulate an outage). */

@@ -41,13 +41,21 @@ public final class FlowVerification {
     /** How long a committed change may take to reach the log (Debezium polls every 20 ms and batches). */
     static final Duration CAPTURE_GRACE = Duration.ofMillis(1500);
     private static final Duration TOPIC_READ_TIMEOUT = Duration.ofSeconds(60);
+    private static final int EVENT_ATTEMPTS = 3;
 
     private final EmbeddedPipeline runtime;
     private final VerifyOptions options;
+    private final io.headwater.engine.integrity.BisectionListener steps;
 
     public FlowVerification(EmbeddedPipeline runtime, VerifyOptions options) {
+        this(runtime, options, io.headwater.engine.integrity.BisectionListener.NONE);
+    }
+
+    /** As above, telling {@code steps} every step of the bisection (for the workbench's step-through view). */
+    public FlowVerification(EmbeddedPipeline runtime, VerifyOptions options, io.headwater.engine.integrity.BisectionListener steps) {
         this.runtime = runtime;
         this.options = options;
+        this.steps = steps;
     }
 
     /**
@@ -55,8 +63,14 @@ public final class FlowVerification {
      * (the topic read as latest value per key), and consumers of a captured topic.
      */
     public static List<Flow> verifiableFlows(Pipeline pipeline) {
-        return pipeline.flows().stream().filter(f -> f.kind() == FlowKind.CDC || f.kind() == FlowKind.CONSUME && captureOf(pipeline, f) != null)
+        return pipeline.flows().stream()
+                .filter(f -> f.kind() == FlowKind.CDC || f.kind() == FlowKind.CONSUME && (captureOf(pipeline, f) != null || eventSourced(pipeline, f)))
                 .toList();
+    }
+
+    /** Whether a flow consumes an event-sourced system of record (its events are the record). */
+    static boolean eventSourced(Pipeline pipeline, Flow flow) {
+        return flow.kind() == FlowKind.CONSUME && pipeline.systemOf(flow.from()).eventSourced();
     }
 
     static Flow captureOf(Pipeline pipeline, Flow consume) {
@@ -72,6 +86,10 @@ public final class FlowVerification {
         Pipeline pipeline = runtime.pipeline();
         if (flow.kind() == FlowKind.CDC) {
             return verifyCapture(flow, cancellation, progress, allFindings);
+        }
+        if (eventSourced(pipeline, flow)) {
+            FlowConsumer consumer = runtime.consumer(flow.to()).orElseThrow(() -> new HeadwaterException("no consumer runs flow " + flow.id()));
+            return verifyEvents(flow, consumer.sink(), flow.to().toString(), cancellation, progress, allFindings);
         }
         Flow capture = captureOf(pipeline, flow);
         if (capture == null) {
@@ -93,6 +111,9 @@ public final class FlowVerification {
     public VerificationResult verifySink(Flow flow, io.headwater.engine.spi.DerivedSink sink, CatchUp catchUp, Cancellation cancellation,
                                          ProgressListener progress, FindingSink allFindings) {
         Pipeline pipeline = runtime.pipeline();
+        if (eventSourced(pipeline, flow)) {
+            return verifyEvents(flow, sink, sink.dataset().ref() + " (shadow)", cancellation, progress, allFindings);
+        }
         Flow capture = captureOf(pipeline, flow);
         if (capture == null) {
             throw new HeadwaterException("flow " + flow.id() + " does not read a change-capture topic: nothing to verify it against");
@@ -109,13 +130,43 @@ public final class FlowVerification {
     private VerificationResult compare(VerifySide sourceSide, VerifySide targetSide, CatchUp catchUp, Cancellation cancellation,
                                        ProgressListener progress, FindingSink allFindings) {
         List<Finding> collected = new ArrayList<>();
-        VerificationResult first = new Verifier(options).withFindingSink(collected::add).verify(sourceSide, targetSide, cancellation, progress);
+        VerificationResult first = new Verifier(options).withSteps(steps).withFindingSink(collected::add).verify(sourceSide, targetSide, cancellation, progress);
         if (first.clean()) {
             collected.forEach(allFindings::accept);
             return first;
         }
         return new InFlightResolver(sourceSide, targetSide, catchUp).withMaxKeysListed(options.maxKeysListed()).withFindingSink(allFindings)
                 .resolve(first, collected, cancellation);
+    }
+
+    /**
+     * A store derived from an event-sourced record against the events themselves: the store is read
+     * together with its checkpoint, and the events up to exactly that checkpoint are folded through the
+     * flow into what the store must hold, so nothing is in flight. The store's rows and checkpoint are
+     * read as a pair only when the checkpoint did not move during the read; a store that keeps moving
+     * is compared again (up to {@value #EVENT_ATTEMPTS} times), and only differences that persist are reported.
+     */
+    private VerificationResult verifyEvents(Flow flow, io.headwater.engine.spi.DerivedSink sink, String label, Cancellation cancellation,
+                                            ProgressListener progress, FindingSink allFindings) {
+        Dataset events = runtime.pipeline().requireDataset(flow.from());
+        Dataset target = sink.dataset();
+        VerificationResult result = null;
+        List<Finding> collected = new ArrayList<>();
+        for (int attempt = 1; attempt <= EVENT_ATTEMPTS; attempt++) {
+            StoreSnapshot snapshot = StoreSnapshot.read(sink);
+            collected.clear();
+            try (KafkaTopicVerifySide sourceSide = KafkaTopicVerifySide.readEvents(runtime.eventLog(), events, target, flow, runtime.decoder(),
+                    snapshot.upTo(events.physicalName(), runtime.eventLog().partitions(events.physicalName())), TOPIC_READ_TIMEOUT);
+                 VerifySide targetSide = new io.headwater.engine.integrity.RowsVerifySide(label + " at " + snapshot.checkpoint().encode(),
+                         sourceSide.form(), sourceSide.keyOrder(), snapshot.rows())) {
+                result = new Verifier(options).withFindingSink(collected::add).verify(sourceSide, targetSide, cancellation, progress);
+            }
+            if (result.clean() || !snapshot.moving()) {
+                break;
+            }
+        }
+        collected.forEach(allFindings::accept);
+        return result;
     }
 
     /** The log against the system of record: every table's rows against its topic's latest value per key. */
@@ -126,7 +177,7 @@ public final class FlowVerification {
         try (VerifySide sourceSide = SqlVerifySide.forFlow(recordConnections(), SqlDialect.POSTGRES, source, topic, flow);
              RefreshableSide topicSide = new RefreshableSide(() -> KafkaTopicVerifySide.read(runtime.eventLog(), topic, TOPIC_READ_TIMEOUT))) {
             List<Finding> collected = new ArrayList<>();
-            VerificationResult first = new Verifier(options).withFindingSink(collected::add).verify(sourceSide, topicSide, cancellation, progress);
+            VerificationResult first = new Verifier(options).withSteps(steps).withFindingSink(collected::add).verify(sourceSide, topicSide, cancellation, progress);
             if (first.clean()) {
                 collected.forEach(allFindings::accept);
                 return first;

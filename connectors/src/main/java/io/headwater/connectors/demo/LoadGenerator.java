@@ -20,6 +20,7 @@ public final class LoadGenerator implements Runnable, AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Map<String, Long> counts = new TreeMap<>();
     private volatile boolean stopping;
+    private volatile boolean paused;
     private volatile boolean started;
     private volatile long done;
     private volatile HeadwaterException failure;
@@ -43,6 +44,12 @@ public final class LoadGenerator implements Runnable, AutoCloseable {
         long start = System.nanoTime();
         try {
             while (!stopping) {
+                if (paused) {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                    // no burst to make up for the pause: the pace restarts from now
+                    start = System.nanoTime() - (long) (done * 1_000_000_000L / opsPerSecond);
+                    continue;
+                }
                 long due = start + (long) (done * 1_000_000_000L / opsPerSecond);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -63,6 +70,18 @@ public final class LoadGenerator implements Runnable, AutoCloseable {
         } finally {
             finished.countDown();
         }
+    }
+
+    /**
+     * Pauses the load (the operation in hand completes) or resumes it; the pace restarts on resume,
+     * without a burst. For demonstrations that need the data to hold still for a moment.
+     */
+    public void setPaused(boolean pause) {
+        paused = pause;
+    }
+
+    public boolean paused() {
+        return paused;
     }
 
     /** Operations committed so far. */

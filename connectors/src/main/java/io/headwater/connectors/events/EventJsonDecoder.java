@@ -43,15 +43,15 @@ public final class EventJsonDecoder implements ChangeDecoder {
             throw unreadable(record, logDataset, "its value is not a JSON object", null);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        try {
-            for (Field f : logDataset.fields()) {
-                JsonNode n = value.get(f.name());
-                if (n != null) {
+        for (Field f : logDataset.fields()) {
+            JsonNode n = value.get(f.name());
+            if (n != null) {
+                try {
                     fields.put(f.name(), DebeziumJsonDecoder.typed(n, f.type()));
+                } catch (IllegalArgumentException | DateTimeException e) {
+                    throw unreadable(record, logDataset, "'" + f.name() + "' " + n + " is not a " + f.type().configName() + " (" + e.getMessage() + ")", e);
                 }
             }
-        } catch (IllegalArgumentException | DateTimeException e) {
-            throw unreadable(record, logDataset, e.getMessage(), e);
         }
         for (String k : logDataset.key()) {
             if (fields.get(k) == null) {

@@ -66,8 +66,11 @@ public final class MappingDryRun {
                         Optional<ChangeEvent> e = decoder.decode(r, logDataset);
                         if (e.isPresent()) {
                             changes++;
-                            if (e.get().after() != null && !flow.isAggregate()) {
-                                flow.apply(e.get().after());
+                            if (e.get().after() != null) {
+                                requireReadFields(e.get().after());
+                                if (!flow.isAggregate()) {
+                                    flow.apply(e.get().after());
+                                }
                             }
                         }
                     } catch (HeadwaterException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
@@ -77,5 +80,22 @@ public final class MappingDryRun {
             }
         }
         return new Report(read, changes, unreadable);
+    }
+
+    /**
+     * A field the mapping reads must be in the event (a null value is fine; a field that is not
+     * there at all was renamed or dropped by a newer version of the producer).
+     */
+    private void requireReadFields(io.headwater.engine.model.Row after) {
+        if (flow.mapping() == null) {
+            return;
+        }
+        for (io.headwater.engine.model.MappedField m : flow.mapping()) {
+            for (String field : m.expression().sourceFields()) {
+                if (!after.has(field)) {
+                    throw new IllegalArgumentException("the event has no '" + field + "', which the mapping of " + m.target() + " reads");
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.headwater.app.runtime.scenario;
 
 import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.connectors.demo.LoadGenerator;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.workbench.ScenarioVerdict;
@@ -24,9 +25,26 @@ public final class Scenarios {
 
     /** Runs one scenario on a live demo pipeline. */
     public static ScenarioVerdict run(String name, EmbeddedPipeline runtime, Cancellation cancellation, Consumer<String> narration) {
-        if (!NAMES.contains(name)) {
-            throw new HeadwaterException("no scenario '" + name + "': choose one of " + String.join(", ", NAMES));
-        }
-        throw new HeadwaterException("scenario " + name + " is being written");
+        return run(name, runtime, null, cancellation, narration);
+    }
+
+    /**
+     * Runs one scenario on a live demo pipeline whose load generator ({@code load}, may be null) the
+     * story may pause while it looks at data that the load keeps changing.
+     */
+    public static ScenarioVerdict run(String name, EmbeddedPipeline runtime, LoadGenerator load, Cancellation cancellation,
+                                      Consumer<String> narration) {
+        Scenario scenario = switch (name) {
+            case "corrupt-and-verify" -> new CorruptAndVerify();
+            case "crash-and-rebuild" -> new CrashAndRebuild();
+            case "duplicate-delivery" -> new DuplicateDelivery();
+            case "time-travel" -> new TimeTravelStory();
+            default -> throw new HeadwaterException("no scenario '" + name + "': choose one of " + String.join(", ", NAMES));
+        };
+        ScenarioContext context = new ScenarioContext(runtime, load, cancellation, narration);
+        narration.accept("Scenario " + scenario.name() + ": " + scenario.claim() + ".");
+        ScenarioVerdict verdict = scenario.run(context);
+        narration.accept(verdict.line());
+        return verdict;
     }
 }
