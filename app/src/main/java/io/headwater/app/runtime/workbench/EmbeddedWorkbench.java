@@ -1,6 +1,7 @@
 package io.headwater.app.runtime.workbench;
 
 import io.headwater.app.runtime.DemoSession;
+import io.headwater.connectors.demo.LoadGenerator;
 import io.headwater.app.runtime.EmbeddedPipeline;
 import io.headwater.app.runtime.scenario.Scenarios;
 import io.headwater.engine.HeadwaterException;
@@ -40,6 +41,8 @@ import java.util.function.Consumer;
 public final class EmbeddedWorkbench implements Workbench {
     private final EmbeddedPipeline runtime;
     private final Runnable stop;
+    /** The demo's load generator, which a scenario may pause; null on a pipeline without one. */
+    private final LoadGenerator load;
     private final PipelineLookup lookup;
     private final RecordedVerification verification;
     private final ShadowRebuilds rebuilds;
@@ -48,8 +51,9 @@ public final class EmbeddedWorkbench implements Workbench {
     private final DemoFaults faults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedWorkbench(EmbeddedPipeline runtime, Runnable stop) {
+    private EmbeddedWorkbench(EmbeddedPipeline runtime, LoadGenerator load, Runnable stop) {
         this.runtime = runtime;
+        this.load = load;
         this.stop = stop;
         this.lookup = new PipelineLookup(runtime.pipeline());
         VerifyOptions options = VerifyOptions.defaults();
@@ -62,12 +66,12 @@ public final class EmbeddedWorkbench implements Workbench {
 
     /** The workbench on the running demo; closing it stops the load and the pipeline. */
     public static EmbeddedWorkbench open(DemoSession session) {
-        return new EmbeddedWorkbench(session.runtime(), session::close);
+        return new EmbeddedWorkbench(session.runtime(), session.load(), session::close);
     }
 
     /** The workbench on a running pipeline; closing it stops the pipeline. */
     public static EmbeddedWorkbench open(EmbeddedPipeline runtime) {
-        return new EmbeddedWorkbench(runtime, runtime::close);
+        return new EmbeddedWorkbench(runtime, null, runtime::close);
     }
 
     @Override
@@ -176,7 +180,7 @@ public final class EmbeddedWorkbench implements Workbench {
 
     @Override
     public ScenarioVerdict runScenario(String name, Cancellation cancellation, Consumer<String> narration) {
-        return guard("scenario " + name, () -> Scenarios.run(name, runtime, cancellation, narration));
+        return guard("scenario " + name, () -> Scenarios.run(name, runtime, load, cancellation, narration));
     }
 
     /** Stops what this workbench was opened on (the demo's load and the pipeline); later calls fail. Idempotent. */
