@@ -37,6 +37,9 @@ final class PipelineContents {
         try (Connection pg = rt.recordDataSource().orElseThrow().getConnection()) {
             for (FlowConsumer consumer : rt.consumers()) {
                 Flow flow = consumer.flow();
+                if (pipeline.systemOf(flow.from()).eventSourced()) {
+                    continue; // no table behind an event-sourced record: LedgerIT checks its balances against the raw events
+                }
                 Map<String, Map<String, Object>> expected = flow.isAggregate()
                         ? dailyTotals(pg)
                         : expectedFromRecord(pg, pipeline, flow);

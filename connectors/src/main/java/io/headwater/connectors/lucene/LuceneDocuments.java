@@ -68,9 +68,14 @@ final class LuceneDocuments {
      * has {@value #ORDER} without doc values and Lucene refuses to change a field's doc-values type.
      */
     static Document toDocument(Row key, Row row, Dataset dataset, boolean keySorted) {
+        return toDocument(key, KeyCodec.text(key), row, dataset, keySorted);
+    }
+
+    /** As above, with the key's text form ({@link KeyCodec#text}) already at hand. */
+    static Document toDocument(Row key, String keyText, Row row, Dataset dataset, boolean keySorted) {
         Document doc = new Document();
         BytesRef order = new BytesRef(KeyCodec.sortable(key));
-        doc.add(new StringField(KEY, KeyCodec.text(key), Store.YES));
+        doc.add(new StringField(KEY, keyText, Store.YES));
         doc.add(new StringField(ORDER, order, Store.NO));
         if (keySorted) {
             doc.add(new SortedDocValuesField(ORDER, order));

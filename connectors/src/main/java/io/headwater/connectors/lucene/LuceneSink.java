@@ -4,6 +4,7 @@ import io.headwater.connectors.generations.Generation;
 import io.headwater.connectors.generations.GenerationPin;
 import io.headwater.connectors.generations.StoreGenerations;
 import io.headwater.connectors.mvstore.TargetChange;
+import io.headwater.connectors.mvstore.KeyCodec;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -23,6 +24,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -70,6 +72,12 @@ public final class LuceneSink implements DerivedSink {
     private volatile boolean shadow;
     private volatile IndexWriter writer;
     private volatile Checkpoint checkpoint;
+    /**
+     * A shadow's keys (as 64-bit hashes) that may be in the index: a key not among them is added
+     * without looking for an old document to replace, which a rebuild of mostly new keys spends most
+     * of its indexing time on. A hash collision only costs that lookup. Null for the live index.
+     */
+    private KeyHashes present;
 
     private LuceneSink(Dataset dataset, Flow flow, GenerationPin pin, Directory directory, IndexWriter writer, boolean shadow) {
         this.indexDir = pin.generation().dir();
@@ -224,7 +232,14 @@ public final class LuceneSink implements DerivedSink {
         requireLive("open a shadow");
         StoreGenerations generations = pin.generations();
         Generation g = generations.shadow().orElseGet(generations::createShadow);
-        return open(generations.pin(g), dataset, flow, true);
+        LuceneSink shadowSink = open(generations.pin(g), dataset, flow, true);
+        try {
+            shadowSink.present = KeyHashes.of(shadowSink.writer);
+        } catch (IOException | RuntimeException e) {
+            shadowSink.close();
+            throw new StoreException(STORE + " shadow " + shadowSink.indexDir + " for " + dataset.ref() + " cannot be read: " + e.getMessage(), e);
+        }
+        return shadowSink;
     }
 
     @Override
@@ -265,10 +280,14 @@ public final class LuceneSink implements DerivedSink {
         try {
             boolean sorted = keySorted();
             for (TargetChange c : changes) {
+                String keyText = KeyCodec.text(c.key());
+                Term keyTerm = new Term(LuceneDocuments.KEY, keyText);
                 if (c.removes()) {
-                    writer.deleteDocuments(LuceneDocuments.keyTerm(c.key()));
+                    writer.deleteDocuments(keyTerm);
+                } else if (present != null && present.addIfAbsent(keyText)) {
+                    writer.addDocument(LuceneDocuments.toDocument(c.key(), keyText, c.row(), dataset, sorted));
                 } else {
-                    writer.updateDocument(LuceneDocuments.keyTerm(c.key()), LuceneDocuments.toDocument(c.key(), c.row(), dataset, sorted));
+                    writer.updateDocument(keyTerm, LuceneDocuments.toDocument(c.key(), keyText, c.row(), dataset, sorted));
                 }
             }
             writer.setLiveCommitData(Map.of(CHECKPOINT_KEY, through.encode()).entrySet());

@@ -13,7 +13,15 @@ import io.headwater.engine.spi.LogRecord;
 import io.headwater.engine.spi.PartitionRef;
 import io.headwater.engine.spi.ProgressListener;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.headwater.engine.HeadwaterException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +35,9 @@ import java.util.Optional;
  * thread-safe; cancellable from another thread through the {@link Cancellation}.
  */
 public final class ShadowReplay {
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowReplay.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final int BATCH = 20_000;
+    private static final int BATCH = 50_000;
 
     private final Flow flow;
     private final Dataset logDataset;
@@ -65,15 +74,17 @@ public final class ShadowReplay {
         String topic = logDataset.physicalName();
         long start = System.nanoTime();
         Checkpoint from = shadow.checkpoint();
+        Map<PartitionRef, Long> next = new HashMap<>(from.nextOffsets());
         Checkpoint checkpoint = from;
         Map<PartitionRef, Long> end = log.endOffsets(topic);
         long read = 0;
         long startApplied = applied;
         long startSkipped = skipped;
-        try (LogReader reader = log.openReader(topic, checkpoint)) {
+        try (LogReader reader = log.openReader(topic, checkpoint); ApplyStage stage = new ApplyStage(shadow, maxEventsPerSecond <= 0)) {
             while (true) {
                 cancellation.check("rebuild of " + flow.to());
                 if (covers(checkpoint, end)) {
+                    stage.awaitApplied();
                     Map<PartitionRef, Long> now = log.endOffsets(topic);
                     if (covers(checkpoint, now)) {
                         break;
@@ -90,7 +101,8 @@ public final class ShadowReplay {
                     List<LogRecord> part = records.subList(at, Math.min(records.size(), at + chunk));
                     List<ChangeEvent> events = new ArrayList<>(part.size());
                     for (LogRecord r : part) {
-                        if (r.position().offset() < checkpoint.next(r.position().partition())) {
+                        PartitionRef p = r.position().partition();
+                        if (r.position().offset() < next.getOrDefault(p, 0L)) {
                             continue; // delivered again, but already applied and committed: apply once
                         }
                         Optional<ChangeEvent> e = decoder.decode(r, logDataset);
@@ -99,21 +111,110 @@ public final class ShadowReplay {
                         } else {
                             skipped++;
                         }
-                        checkpoint = checkpoint.advancedPast(r.position());
+                        next.put(p, r.position().offset() + 1);
                     }
-                    if (events.isEmpty() && checkpoint.equals(shadow.checkpoint())) {
+                    Checkpoint through = new Checkpoint(next);
+                    if (events.isEmpty() && through.equals(checkpoint)) {
                         continue;
                     }
-                    shadow.apply(events, checkpoint);
-                    applied += events.size();
+                    checkpoint = through;
+                    long appliedBefore = stage.submit(events, through);
+                    applied = startApplied + appliedBefore;
                     read += part.size();
-                    progress.progress(sum(checkpoint, end), total(end), "events");
+                    progress.progress(sum(stage.committed(), end), total(end), "events");
                     throttle(start, read);
                     cancellation.check("rebuild of " + flow.to());
                 }
             }
+            applied = startApplied + stage.awaitApplied();
         }
         return new Outcome(from, checkpoint, read, applied - startApplied, skipped - startSkipped, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Applies batches to the shadow in log order. Pipelined (unthrottled replays), a batch is
+     * applied and committed on one worker thread while the caller decodes the next one, and at most
+     * one batch is in flight; otherwise on the caller's thread. A failed apply fails the next call.
+     */
+    private final class ApplyStage implements AutoCloseable {
+        private final DerivedSink shadow;
+        private final ExecutorService worker;
+        private Future<?> inFlight;
+        private long applied;
+        private volatile Checkpoint committed;
+
+        ApplyStage(DerivedSink shadow, boolean pipelined) {
+            this.shadow = shadow;
+            this.committed = shadow.checkpoint();
+            this.worker = pipelined ? Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "headwater-replay-apply-" + flow.id());
+                t.setDaemon(true);
+                return t;
+            }) : null;
+        }
+
+        /** Hands a batch over; returns how many events earlier batches applied. */
+        long submit(List<ChangeEvent> events, Checkpoint through) {
+            awaitApplied();
+            if (worker == null) {
+                apply(events, through);
+            } else {
+                inFlight = worker.submit(() -> apply(events, through));
+            }
+            return applied;
+        }
+
+        private void apply(List<ChangeEvent> events, Checkpoint through) {
+            shadow.apply(events, through);
+            applied += events.size();
+            committed = through;
+        }
+
+        /** Waits for the batch in flight; returns the events applied so far. */
+        long awaitApplied() {
+            if (inFlight != null) {
+                try {
+                    inFlight.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new HeadwaterException("interrupted while the rebuild of " + flow.to() + " applied a batch", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new HeadwaterException("the rebuild of " + flow.to() + " failed: " + e.getCause(), e.getCause());
+                } finally {
+                    inFlight = null;
+                }
+            }
+            return applied;
+        }
+
+        /** The checkpoint of the last batch committed. */
+        Checkpoint committed() {
+            return committed;
+        }
+
+        /** Waits for the batch in flight (cancelled or failed, the shadow is left at a committed batch) and stops the worker. */
+        @Override
+        public void close() {
+            try {
+                if (inFlight != null) {
+                    try {
+                        inFlight.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException e) {
+                        // The replay is already ending (cancelled or failed elsewhere): this is the only report of it.
+                        LOG.warn("rebuild of {}: the last batch was not applied: {}", flow.to(), e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            } finally {
+                if (worker != null) {
+                    worker.shutdownNow();
+                }
+            }
+        }
     }
 
     /**
