@@ -55,13 +55,20 @@ class RebuildCrashIT {
         Random random = new Random(42);
         int kills = 0;
         boolean lastWasKilled = false;
+        long killedAt = 0;
+        List<Double> resumeSeconds = new ArrayList<>();
         for (int attempt = 0; attempt < 10 && (kills < 3 || !lastWasKilled); attempt++) {
             Process child = rebuild(100);
             lastWasKilled = false;
             if (awaitReplayStarted(child, 90)) {
+                if (killedAt > 0) {
+                    // from the kill to the restarted rebuild replaying again (a new JVM, the embedded systems, the shadow reopened)
+                    resumeSeconds.add((System.nanoTime() - killedAt) / 1e9);
+                }
                 Thread.sleep(200 + random.nextInt(1500));
                 if (child.isAlive()) {
                     child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    killedAt = System.nanoTime();
                     kills++;
                     lastWasKilled = true;
                     assertThat(dataDir.resolve("search/customers/SHADOW")).as("a killed rebuild leaves its shadow").exists();
@@ -91,6 +98,23 @@ class RebuildCrashIT {
                     .verify(pipeline.flow("index-customers").orElseThrow(), new Cancellation(), ProgressListener.NONE, f -> { });
             assertThat(r.clean()).as("rebuilt index verifies clean: %s", r.counts()).isTrue();
             assertThat(r.counts().corrupt()).isZero();
+            // nothing doubled: one document per key, as many as PostgreSQL has rows
+            java.util.Set<Object> keys = new java.util.HashSet<>();
+            long documents;
+            try (io.headwater.engine.spi.DatasetReader reader = rt.reader(io.headwater.engine.model.DatasetRef.parse("search.customers"))) {
+                documents = reader.count();
+                reader.scan(row -> keys.add(row.get("id")));
+            }
+            long rows;
+            try (Connection c = rt.recordDataSource().orElseThrow().getConnection();
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM customers")) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            assertThat(documents).isEqualTo(keys.size()).isEqualTo(rows);
+            System.out.printf("RebuildCrashIT: %d kills; resume after kill %s s; lost %d, doubled %d (%,d documents, %,d keys, %,d rows)%n", kills,
+                    resumeSeconds.stream().map(d -> String.format("%.1f", d)).toList(), r.counts().missing() + r.counts().mismatched(),
+                    documents - keys.size(), documents, keys.size(), rows);
         }
     }
 
