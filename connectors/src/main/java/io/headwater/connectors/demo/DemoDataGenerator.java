@@ -157,7 +157,7 @@ public final class DemoDataGenerator {
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO customers (id, name, email, phone, country, created_at, updated_at) VALUES (?,?,?,?,?,?,?)")) {
+                "INSERT INTO customers (id, name, email, phone, country, created_at, updated_at, notes) VALUES (?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, id);
             ps.setString(2, first + " " + last);
             ps.setString(3, emailOf(first, last, id));
@@ -165,6 +165,7 @@ public final class DemoDataGenerator {
             ps.setString(5, COUNTRIES[random.nextInt(COUNTRIES.length)]);
             ps.setTimestamp(6, Timestamp.from(at));
             ps.setTimestamp(7, Timestamp.from(at));
+            ps.setString(8, notesFor(id));
             ps.executeUpdate();
         }
         customers.add(id);
@@ -298,6 +299,24 @@ public final class DemoDataGenerator {
 
     private BigDecimal money(int whole) {
         return BigDecimal.valueOf(whole).add(BigDecimal.valueOf(random.nextInt(100), 2)).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * The free-text notes of a customer, PLANTED for the audit (the column is undeclared in the demo
+     * config): a phone number for ids 7, 27, 47, ... (id % 20 == 7), a Luhn-valid payment card number
+     * for ids 13, 63, 113, ... (id % 50 == 13), a harmless remark for ids with id % 20 == 3, else none.
+     * Derived from the id alone, so the random sequence of the rest of the data is unchanged.
+     */
+    public static String notesFor(long id) {
+        if (id % 20 == 7) {
+            return String.format("Prefers a call back on +44 20 7946 %04d after 5pm", id % 10_000);
+        }
+        if (id % 50 == 13) {
+            String partial = String.format("453914%09d", id);
+            String card = partial + io.headwater.engine.audit.pii.Checksums.luhnCheckDigit(partial);
+            return "Paid the card fee by phone, card " + card.substring(0, 4) + " " + card.substring(4, 8) + " " + card.substring(8, 12) + " " + card.substring(12);
+        }
+        return id % 20 == 3 ? "Asked for paper statements" : null;
     }
 
     /** The lower-case hex SHA-256 of the bytes. */

@@ -24,7 +24,10 @@ public final class DemoSchema {
                     + " to_account BIGINT NOT NULL, amount NUMERIC(14,2) NOT NULL, created_at TIMESTAMPTZ NOT NULL)",
             "CREATE TABLE IF NOT EXISTS documents (id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL, title TEXT NOT NULL,"
                     + " content_type TEXT NOT NULL, size INTEGER NOT NULL, content_sha256 TEXT NOT NULL, content BYTEA NOT NULL,"
-                    + " created_at TIMESTAMPTZ NOT NULL)");
+                    + " created_at TIMESTAMPTZ NOT NULL)",
+            // PLANTED for the audit: a free-text column the pipeline config does not declare, which
+            // holds phone and payment card numbers for some customers (DemoDataGenerator.notesFor).
+            "ALTER TABLE customers ADD COLUMN IF NOT EXISTS notes TEXT");
 
     private DemoSchema() {
     }
