@@ -1,66 +1,51 @@
 package io.headwater.app.gui;
 
-import atlantafx.base.theme.PrimerLight;
-import io.headwater.app.cli.Attached;
 import io.headwater.app.cli.CommonOptions;
-import io.headwater.app.runtime.DemoSession;
 import io.headwater.app.runtime.NamedThreads;
-import io.headwater.engine.config.PipelineLoader;
-import io.headwater.engine.model.Pipeline;
-import io.headwater.views.status.PipelineStatusView;
-import io.headwater.views.status.PipelineStatusViewModel;
-import java.nio.file.Path;
+import io.headwater.views.shell.WorkbenchPreferences;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The workbench window. In this version: the live status of the embedded demo pipeline, started
- * with step-by-step progress while the window is already up.
+ * The workbench application: the main window opens at once on the embedded demo (or the
+ * {@code --config} given), which starts in the background with progress and then goes live.
  */
 public final class WorkbenchApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     static volatile CommonOptions options = new CommonOptions();
 
     private final ExecutorService background = Executors.newCachedThreadPool(new NamedThreads("gui-worker"));
-    private PipelineStatusViewModel viewModel;
-    private PipelineStatusView view;
+    private WorkbenchWindow window;
     private Thread shutdownHook;
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        viewModel = new PipelineStatusViewModel(background, Platform::runLater, progress -> {
-            Pipeline pipeline = loadPipeline();
-            DemoSession session = DemoSession.start(pipeline, 42, 5, progress);
-            session.runtime().serveControl(request -> Attached.run(session.runtime(), request));
-            return session;
-        });
-        view = new PipelineStatusView(viewModel);
-        stage.setTitle("Headwater");
-        stage.titleProperty().bind(viewModel.titleProperty());
-        stage.setScene(new Scene(view, 1100, 720));
-        stage.show();
-        // A window killed by a signal still stops its pipeline in order: consumers, stores, servers.
-        shutdownHook = new Thread(viewModel::close, "headwater-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        viewModel.start();
-    }
-
-    private static Pipeline loadPipeline() {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         CommonOptions o = options;
-        Path file = o.configFile();
-        Pipeline p = new PipelineLoader().load(file);
-        return o.dataDirOverride() != null ? p.withDataDir(o.dataDirOverride().toAbsolutePath()) : p;
+        EmbeddedPipelineOpener opener = new EmbeddedPipelineOpener(o.configFile(), o.dataDirOverride(), EmbeddedPipelineOpener.DEMO_RATE);
+        window = WorkbenchWindow.show(stage, opener, WorkbenchPreferences.inUserHome(), background);
+        LOG.info("window usable {} ms after launch", System.currentTimeMillis() - jvmStart);
+        window.viewModel().liveProperty().addListener((obs, was, live) -> {
+            if (live) {
+                LOG.info("pipeline live {} ms after launch", System.currentTimeMillis() - jvmStart);
+            }
+        });
+        // A window killed by a signal still stops its pipeline in order: consumers, stores, servers.
+        shutdownHook = new Thread(window::stopPipeline, "headwater-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        window.openInitial();
     }
 
     @Override
     public void stop() {
-        view.stop();
+        window.closeWindow();
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        viewModel.close();
+        window.stopPipeline();
         background.shutdownNow();
     }
 }

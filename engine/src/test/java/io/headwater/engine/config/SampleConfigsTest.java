@@ -44,8 +44,11 @@ class SampleConfigsTest {
 
         assertThat(demo.name()).isEqualTo("demo");
         assertThat(demo.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".headwater", "demo"));
-        assertThat(demo.systems()).extracting(SystemSpec::id).containsExactly("pg", "kafka", "search", "cache", "analytics", "blobs");
-        assertThat(demo.flows()).hasSize(10);
+        assertThat(demo.systems()).extracting(SystemSpec::id).containsExactly("pg", "kafka", "ledger", "search", "cache", "analytics", "blobs");
+        assertThat(demo.flows()).hasSize(11);
+        assertThat(demo.system("ledger").orElseThrow().eventSourced()).as("the ledger is an event-sourced record").isTrue();
+        assertThat(demo.system("kafka").orElseThrow().eventSourced()).isFalse();
+        assertThat(demo.flow("ledger-balances").orElseThrow().from()).isEqualTo(new DatasetRef("ledger", "postings"));
         assertThat(demo.requireDataset(new DatasetRef("kafka", "transfers")).key()).containsExactly("request_id");
         assertThat(demo.requireDataset(new DatasetRef("kafka", "customers")).physicalName()).isEqualTo("demo.public.customers");
         assertThat(demo.flow("daily-totals").orElseThrow().groupBy()).containsExactly("day");

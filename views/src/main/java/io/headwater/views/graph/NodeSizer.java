@@ -1,0 +1,41 @@
+package io.headwater.views.graph;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * Sizes node boxes to their labels. GraphStream 2.0 under JavaFX draws {@code size-mode: fit} and {@code rounded-box} nodes square (height = width)
+ * than the text under JavaFX, so the width is measured here and given as a per-node style; widths
+ * are rounded up to 12 px steps so that few distinct styles exist (GraphStream groups by style).
+ */
+final class NodeSizer {
+    private static final double STEP = 12;
+    /** The scale at which a box just holds its label; the demo fits the window at about this scale. */
+    static final double PX_PER_GU = 32;
+    private final Map<GraphNodeKind, Font> fonts = Map.of(
+            GraphNodeKind.SYSTEM, Font.font("DejaVu Sans", FontWeight.BOLD, 14),
+            GraphNodeKind.DATASET, Font.font("DejaVu Sans", 12),
+            GraphNodeKind.FIELD, Font.font("DejaVu Sans", 11));
+    private final Map<String, String> cache = new HashMap<>();
+    private final Text probe = new Text();
+
+    /** The {@code ui.style} giving a node of this kind and label its size. */
+    String styleFor(GraphNodeKind kind, String label) {
+        return cache.computeIfAbsent(kind + "|" + label, k -> {
+            probe.setFont(fonts.get(kind));
+            probe.setText(label);
+            double padding = kind == GraphNodeKind.SYSTEM ? 44 : 22;
+            double width = Math.ceil((probe.getLayoutBounds().getWidth() + padding) / STEP) * STEP;
+            int height = switch (kind) {
+                case SYSTEM -> 30;
+                case DATASET -> 24;
+                case FIELD -> 20;
+            };
+            // In graph units, so that boxes shrink when zooming out instead of piling up.
+            return String.format(java.util.Locale.ROOT, "size: %.2fgu, %.2fgu;", width / PX_PER_GU, height / PX_PER_GU);
+        });
+    }
+}

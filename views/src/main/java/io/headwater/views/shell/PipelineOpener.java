@@ -1,0 +1,25 @@
+package io.headwater.views.shell;
+
+import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.spi.ProgressListener;
+import io.headwater.engine.workbench.Workbench;
+import java.nio.file.Path;
+
+/**
+ * How the main window opens pipelines; the app implements it on the embedded runtime. Every method
+ * may block (disk, starting servers): the window calls them from its background executor.
+ */
+public interface PipelineOpener {
+    /** The config the window opens at start-up (the embedded demo unless told otherwise). */
+    Path initialConfig();
+
+    /**
+     * Reads and checks a config.
+     *
+     * @throws io.headwater.engine.config.ConfigException listing every problem with file, line and key
+     */
+    Pipeline load(Path config);
+
+    /** Starts a loaded pipeline (reporting each step) and returns its workbench once live. */
+    Workbench start(Pipeline pipeline, ProgressListener progress);
+}
