@@ -28,7 +28,9 @@ final class NodeSizer {
             probe.setFont(fonts.get(kind));
             probe.setText(label);
             double padding = kind == GraphNodeKind.SYSTEM ? 44 : 22;
-            double width = Math.ceil((probe.getLayoutBounds().getWidth() + padding) / STEP) * STEP;
+            // Labels are drawn in pixels while boxes scale with the view: a quarter more width keeps the label inside
+            // when the graph is fitted to a window somewhat smaller than the scale the box was measured at.
+            double width = Math.ceil((probe.getLayoutBounds().getWidth() * 1.25 + padding) / STEP) * STEP;
             int height = switch (kind) {
                 case SYSTEM -> 30;
                 case DATASET -> 24;
