@@ -106,6 +106,15 @@ public interface Workbench extends AutoCloseable {
      */
     ScenarioVerdict runScenario(String name, Cancellation cancellation, Consumer<String> narration);
 
+    /**
+     * Privacy and retention audits of this pipeline.
+     *
+     * @throws io.headwater.engine.HeadwaterException when this workbench cannot audit its pipeline
+     */
+    default AuditWorkbench audits() {
+        throw new io.headwater.engine.HeadwaterException("audits are not available for pipeline " + pipeline().name());
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,8 @@ package io.headwater.views.shell;
 
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.FieldRef;
+import io.headwater.views.audit.AuditView;
+import io.headwater.views.audit.AuditViewModel;
 import io.headwater.views.demo.DemoView;
 import io.headwater.views.demo.DemoViewModel;
 import io.headwater.views.lineage.LineageView;
@@ -32,7 +34,8 @@ public final class StandardTabs {
                 new WorkTabSpec("rebuildTab", "Rebuild", Feather.REFRESH_CW, Set.of(WorkTabs.REBUILD), StandardTabs::rebuild),
                 new WorkTabSpec("logTab", "Log", Feather.LIST, Set.of(), StandardTabs::log),
                 new WorkTabSpec("lineageTab", "Lineage", Feather.GIT_BRANCH, Set.of(WorkTabs.SHOW_LINEAGE), StandardTabs::lineage),
-                new WorkTabSpec("demoTab", "Demo", Feather.PLAY_CIRCLE, Set.of(), StandardTabs::demo));
+                new WorkTabSpec("demoTab", "Demo", Feather.PLAY_CIRCLE, Set.of(), StandardTabs::demo),
+                new WorkTabSpec("auditTab", "Audit", Feather.SHIELD, Set.of(), StandardTabs::audit));
     }
 
     private static OpenTab verify(TabContext c) {
@@ -68,6 +71,11 @@ public final class StandardTabs {
             return ref == null ? CompletableFuture.completedFuture(null) : view.pick(ref);
         };
         return new OpenTab(view, view::dispose, Map.of(WorkTabs.SHOW_LINEAGE, show));
+    }
+
+    private static OpenTab audit(TabContext c) {
+        AuditView view = new AuditView(new AuditViewModel(c.workbench().audits(), c.state(), c.background(), c.ui()), c.dialogs());
+        return new OpenTab(view, view::dispose, Map.of());
     }
 
     private static OpenTab demo(TabContext c) {

@@ -22,6 +22,7 @@ import io.headwater.engine.spi.LogRecord;
 import io.headwater.engine.spi.PartitionRef;
 import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.status.SystemStatus;
+import io.headwater.engine.workbench.AuditWorkbench;
 import io.headwater.engine.workbench.RebuildReport;
 import io.headwater.engine.workbench.ScenarioVerdict;
 import io.headwater.engine.workbench.TimeTravelReport;
@@ -50,6 +51,7 @@ public final class EmbeddedWorkbench implements Workbench {
     private final TopicBrowser topics;
     private final DemoFaults faults;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private AuditWorkbench audits;
 
     private EmbeddedWorkbench(EmbeddedPipeline runtime, LoadGenerator load, Runnable stop) {
         this.runtime = runtime;
@@ -181,6 +183,17 @@ public final class EmbeddedWorkbench implements Workbench {
     @Override
     public ScenarioVerdict runScenario(String name, Cancellation cancellation, Consumer<String> narration) {
         return guard("scenario " + name, () -> Scenarios.run(name, runtime, load, cancellation, narration));
+    }
+
+    /** The audits of this pipeline (the Audit view's facade); opened on first use, on the same pipeline. */
+    @Override
+    public AuditWorkbench audits() {
+        synchronized (closed) {
+            if (audits == null) {
+                audits = new EmbeddedAuditWorkbench(runtime, closed::get);
+            }
+            return audits;
+        }
     }
 
     /** Stops what this workbench was opened on (the demo's load and the pipeline); later calls fail. Idempotent. */
