@@ -15,7 +15,12 @@ import io.headwater.engine.spi.StoreEdit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -78,6 +83,10 @@ public final class LuceneSink implements DerivedSink {
      * of its indexing time on. A hash collision only costs that lookup. Null for the live index.
      */
     private KeyHashes present;
+    /** The second indexing thread of a shadow, started with its first large batch. */
+    private ExecutorService indexer;
+    /** Batches at least this large are indexed by two threads. */
+    private static final int PARALLEL_BATCH = 2_000;
 
     private LuceneSink(Dataset dataset, Flow flow, GenerationPin pin, Directory directory, IndexWriter writer, boolean shadow) {
         this.indexDir = pin.generation().dir();
@@ -279,16 +288,15 @@ public final class LuceneSink implements DerivedSink {
     private synchronized void write(List<TargetChange> changes, Checkpoint through) {
         try {
             boolean sorted = keySorted();
+            List<KeyedChange> keyed = new ArrayList<>(changes.size());
             for (TargetChange c : changes) {
                 String keyText = KeyCodec.text(c.key());
-                Term keyTerm = new Term(LuceneDocuments.KEY, keyText);
-                if (c.removes()) {
-                    writer.deleteDocuments(keyTerm);
-                } else if (present != null && present.addIfAbsent(keyText)) {
-                    writer.addDocument(LuceneDocuments.toDocument(c.key(), keyText, c.row(), dataset, sorted));
-                } else {
-                    writer.updateDocument(keyTerm, LuceneDocuments.toDocument(c.key(), keyText, c.row(), dataset, sorted));
-                }
+                keyed.add(new KeyedChange(c, keyText, !c.removes() && present != null && present.addIfAbsent(keyText)));
+            }
+            if (present != null && keyed.size() >= PARALLEL_BATCH) {
+                indexInTwo(keyed, sorted);
+            } else {
+                index(keyed, sorted);
             }
             writer.setLiveCommitData(Map.of(CHECKPOINT_KEY, through.encode()).entrySet());
             writer.commit();
@@ -297,6 +305,63 @@ public final class LuceneSink implements DerivedSink {
             rollback(e);
             throw new StoreException(STORE + " " + indexDir + " for " + dataset.ref() + ": batch through "
                     + through.encode() + " was not committed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One change with its key's text form, and whether the key is certainly new to the index. */
+    private record KeyedChange(TargetChange change, String keyText, boolean certainlyNew) {
+    }
+
+    private void index(List<KeyedChange> changes, boolean sorted) throws IOException {
+        for (KeyedChange k : changes) {
+            TargetChange c = k.change();
+            Term keyTerm = new Term(LuceneDocuments.KEY, k.keyText());
+            if (c.removes()) {
+                writer.deleteDocuments(keyTerm);
+            } else if (k.certainlyNew()) {
+                writer.addDocument(LuceneDocuments.toDocument(c.key(), k.keyText(), c.row(), dataset, sorted));
+            } else {
+                writer.updateDocument(keyTerm, LuceneDocuments.toDocument(c.key(), k.keyText(), c.row(), dataset, sorted));
+            }
+        }
+    }
+
+    /**
+     * A shadow's large batch is indexed by two threads at once (IndexWriter takes documents from
+     * several threads into separate in-memory segments). Changes are split by key, so the changes
+     * of one key stay in order on one thread; the batch is committed only when both halves are in.
+     */
+    private void indexInTwo(List<KeyedChange> changes, boolean sorted) throws IOException {
+        List<KeyedChange> mine = new ArrayList<>(changes.size() / 2 + 1);
+        List<KeyedChange> other = new ArrayList<>(changes.size() / 2 + 1);
+        for (KeyedChange k : changes) {
+            ((k.keyText().hashCode() & 1) == 0 ? mine : other).add(k);
+        }
+        if (indexer == null) {
+            indexer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "headwater-lucene-index-" + dataset.ref());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        Future<?> half = indexer.submit(() -> {
+            index(other, sorted);
+            return null;
+        });
+        try {
+            index(mine, sorted);
+        } finally {
+            try {
+                half.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException(STORE + " " + indexDir + ": interrupted while indexing a batch", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e.getCause() instanceof RuntimeException re ? re : new StoreException(STORE + " " + indexDir + ": " + e.getCause(), e.getCause());
+            }
         }
     }
 
@@ -321,6 +386,9 @@ public final class LuceneSink implements DerivedSink {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (indexer != null) {
+            indexer.shutdownNow();
         }
         try {
             if (writer.isOpen()) {

@@ -37,7 +37,7 @@ import java.util.Optional;
 public final class ShadowReplay {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowReplay.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final int BATCH = 50_000;
+    private static final int BATCH = 20_000;
 
     private final Flow flow;
     private final Dataset logDataset;
