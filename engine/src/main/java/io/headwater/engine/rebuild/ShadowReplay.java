@@ -84,7 +84,8 @@ public final class ShadowReplay {
             while (true) {
                 cancellation.check("rebuild of " + flow.to());
                 if (covers(checkpoint, end)) {
-                    stage.awaitApplied();
+                    applied = startApplied + stage.awaitApplied();
+                    progress.progress(sum(stage.committed(), end), total(end), "events");
                     Map<PartitionRef, Long> now = log.endOffsets(topic);
                     if (covers(checkpoint, now)) {
                         break;
