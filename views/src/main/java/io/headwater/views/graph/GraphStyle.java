@@ -33,7 +33,7 @@ public final class GraphStyle {
     public static final String HIGHLIGHT_STROKE = "#8250df";
 
     static final String STYLESHEET = """
-            graph { fill-color: #ffffff; padding: 150px, 40px; }
+            graph { fill-color: #ffffff; padding: 190px, 40px; }
             node {
               shape: box; size: 120px, 24px;
               fill-color: #f0f2f4; stroke-mode: plain; stroke-color: #8c959f; stroke-width: 1.5px;

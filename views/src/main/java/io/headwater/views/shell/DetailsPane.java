@@ -23,7 +23,8 @@ final class DetailsPane extends ScrollPane {
         grid.setHgap(10);
         grid.setVgap(6);
         ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(90);
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the widest name sets the column; values wrap
+        names.setHgrow(Priority.NEVER);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(names, values);
