@@ -1,8 +1,6 @@
 package io.headwater.views.shell;
 
 import io.headwater.views.common.DialogService;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,9 +35,7 @@ public final class FxDialogService implements DialogService {
         LOG.warn("{}: {}", title, message, details);
         Alert alert = alert(Alert.AlertType.ERROR, title, message);
         if (details != null) {
-            StringWriter trace = new StringWriter();
-            details.printStackTrace(new PrintWriter(trace));
-            TextArea text = new TextArea(trace.toString());
+            TextArea text = new TextArea(trace(details));
             text.setId("dialogDetails");
             text.setEditable(false);
             text.setWrapText(false);
@@ -116,5 +112,18 @@ public final class FxDialogService implements DialogService {
         alert.getDialogPane().setMinWidth(480);
         alert.setResizable(true);
         return alert;
+    }
+
+    /** The cause chain with each one's stack, as the details of an error dialog. */
+    static String trace(Throwable error) {
+        StringBuilder sb = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            sb.append(t == error ? "" : "Caused by: ").append(t).append('\n');
+            for (StackTraceElement e : t.getStackTrace()) {
+                sb.append("\tat ").append(e).append('\n');
+            }
+        }
+        return sb.toString();
     }
 }
