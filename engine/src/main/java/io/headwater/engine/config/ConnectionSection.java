@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ConnectionSection {
     private static final Pattern HOST_PORT =
             Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):([0-9]{1,5})");
-    private static final List<String> POSTGRES_CREDENTIALS = List.of("address", "database", "user", "password");
+    private static final List<String> SQL_SERVER_KEYS = List.of("address", "database", "user");
 
     private final ReadContext context;
 
@@ -63,8 +63,8 @@ final class ConnectionSection {
 
     private void checkReachable(YamlMap system, SystemKind kind, Optional<Scalar> address) {
         switch (kind) {
-            case POSTGRES -> {
-                checkCredentials(system);
+            case POSTGRES, MYSQL -> {
+                checkCredentials(system, kind);
                 address.ifPresent(this::checkHostPort);
             }
             case KAFKA -> requireAddress(system, kind, address).ifPresent(this::checkHostPortList);
@@ -74,16 +74,17 @@ final class ConnectionSection {
         }
     }
 
-    private void checkCredentials(YamlMap system) {
+    /** A database server needs an address, a database and a user; a password only where the server asks for one. */
+    private void checkCredentials(YamlMap system, SystemKind kind) {
         List<String> missing = new ArrayList<>();
-        for (String key : POSTGRES_CREDENTIALS) {
+        for (String key : SQL_SERVER_KEYS) {
             if (!system.given(key)) {
                 missing.add(key);
             }
         }
         if (!missing.isEmpty()) {
             context.problem(system.line(), system.path(), "missing credentials: " + String.join(", ", missing)
-                    + " (a non-embedded postgres system needs address, database, user and password)");
+                    + " (an attached " + kind.configName() + " system needs address, database and user; password when the server asks for one)");
         }
     }
 

@@ -67,6 +67,14 @@ final class FlowChecks {
     private void checkRoles(FlowSection.Draft flow) {
         Role from = roles.get(flow.from().system());
         Role to = roles.get(flow.to().system());
+        if (flow.kind() == FlowKind.COPY) {
+            if (from == Role.LOG || to != Role.DERIVED) {
+                Scalar kind = flow.kindSource();
+                context.problem(kind.line(), kind.path(), "copy must go from a record or derived system to a derived system, not "
+                        + from.configName() + " -> " + to.configName() + " (a log is read by cdc and consume flows)");
+            }
+            return;
+        }
         Role expectedFrom = flow.kind() == FlowKind.CDC ? Role.RECORD : Role.LOG;
         Role expectedTo = flow.kind() == FlowKind.CDC ? Role.LOG : Role.DERIVED;
         // An event-sourced system of record is itself a log (a Kafka topic of events): consumers read it directly.

@@ -3,7 +3,11 @@ package io.headwater.engine.config;
 import io.headwater.engine.model.ApplyMode;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Expression;
+import io.headwater.engine.model.FieldTag;
 import io.headwater.engine.model.FlowKind;
+import io.headwater.engine.model.FlowObservation;
+import io.headwater.engine.model.FlowRunner;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,7 +21,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * against the datasets; {@link FlowChecks} does that).
  */
 final class FlowSection {
-    private static final List<String> KEYS = List.of("id", "kind", "from", "to", "mapping", "apply");
+    private static final List<String> KEYS = List.of("id", "kind", "from", "to", "mapping", "apply", "runs", "connector", "slot",
+            "consumer-group", "position", "in-flight", "grace");
+    private static final List<String> POSITION_KEYS = List.of("table", "topic-column", "partition-column", "offset-column");
+    private static final List<String> RUNNERS = Arrays.stream(FlowRunner.values()).map(FlowRunner::configName).toList();
     private static final List<String> KINDS = Arrays.stream(FlowKind.values()).map(FlowKind::configName).toList();
     private static final List<String> APPLY_MODES = Arrays.stream(ApplyMode.values()).map(ApplyMode::configName).toList();
 
@@ -49,12 +56,15 @@ final class FlowSection {
      * @param mappingBroken whether some mapping entry could not be read
      * @param apply         how the target's sink applies events ({@code idempotent} when not written)
      * @param applySource   where {@code apply} is written; null when it is not
+     * @param runs          who runs the flow; null when not written (the default depends on the endpoints)
+     * @param runsSource    where {@code runs} is written; null when it is not
+     * @param observe       how an external flow's progress is observed
      * @param path          the key path, e.g. {@code flows[4]}
      * @param line          the line the flow starts on
      */
     record Draft(String id, FlowKind kind, Scalar kindSource, DatasetRef from, Scalar fromSource, DatasetRef to,
                  Scalar toSource, List<MappingDraft> mapping, int mappingLine, boolean mappingBroken, ApplyMode apply,
-                 Scalar applySource, String path, int line) {
+                 Scalar applySource, FlowRunner runs, Scalar runsSource, FlowObservation observe, String path, int line) {
 
         boolean complete() {
             return id != null && kind != null && from != null && to != null && !mappingBroken && apply != null;
@@ -97,8 +107,46 @@ final class FlowSection {
         Optional<Scalar> applyScalar = map.given("apply") ? map.scalar("apply") : Optional.empty();
         ApplyMode apply = applyScalar.isEmpty() ? (map.given("apply") ? null : ApplyMode.IDEMPOTENT)
                 : ConfigValues.choice(applyScalar, ApplyMode::fromConfigName, APPLY_MODES, context).orElse(null);
+        Optional<Scalar> runsScalar = map.given("runs") ? map.scalar("runs") : Optional.empty();
+        FlowRunner runs = ConfigValues.choice(runsScalar, FlowRunner::fromConfigName, RUNNERS, context).orElse(null);
         return new Draft(id.orElse(null), kind.orElse(null), kindScalar.orElse(null), endpoint(from), from.orElse(null),
-                endpoint(to), to.orElse(null), mapping, mappingLine, broken, apply, applyScalar.orElse(null), map.path(), map.line());
+                endpoint(to), to.orElse(null), mapping, mappingLine, broken, apply, applyScalar.orElse(null), runs,
+                runsScalar.orElse(null), observation(map), map.path(), map.line());
+    }
+
+    private FlowObservation observation(YamlMap map) {
+        return new FlowObservation(text(map, "connector"), text(map, "slot"), text(map, "consumer-group"), position(map),
+                duration(map, "in-flight"), duration(map, "grace"));
+    }
+
+    private static String text(YamlMap map, String key) {
+        return map.given(key) ? map.scalar(key).map(Scalar::value).orElse(null) : null;
+    }
+
+    private Duration duration(YamlMap map, String key) {
+        if (!map.given(key)) {
+            return null;
+        }
+        Optional<Scalar> s = map.scalar(key);
+        Optional<Duration> d = s.flatMap(v -> FieldTag.parseDuration(v.value()));
+        if (s.isPresent() && d.isEmpty()) {
+            context.problem(s.get().line(), s.get().path(), s.get().quoted() + " is invalid: expected a duration such as 30s, 5m or 2h");
+        }
+        return d.orElse(null);
+    }
+
+    private FlowObservation.PositionTable position(YamlMap flow) {
+        Optional<YamlMap> map = flow.node("position").flatMap(n -> YamlMap.read(n, flow.child("position"), POSITION_KEYS, context));
+        if (map.isEmpty()) {
+            return null;
+        }
+        Optional<Scalar> table = map.get().required("table");
+        Optional<Scalar> partition = map.get().required("partition-column");
+        Optional<Scalar> offset = map.get().required("offset-column");
+        if (table.isEmpty() || partition.isEmpty() || offset.isEmpty()) {
+            return null;
+        }
+        return new FlowObservation.PositionTable(table.get().value(), text(map.get(), "topic-column"), partition.get().value(), offset.get().value());
     }
 
     private DatasetRef endpoint(Optional<Scalar> scalar) {

@@ -5,6 +5,7 @@ import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
+import io.headwater.engine.model.FlowRunner;
 import io.headwater.engine.model.MappedField;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.Role;
@@ -31,6 +32,8 @@ final class PipelineAssembler {
     private final Map<DatasetRef, DatasetSection.Draft> drafts = new LinkedHashMap<>();
     private final Map<String, Role> roles = new LinkedHashMap<>();
     private final Map<String, SystemKind> kinds = new LinkedHashMap<>();
+    private final Map<String, Boolean> hosted = new LinkedHashMap<>();
+    private final Map<String, Boolean> writable = new LinkedHashMap<>();
 
     PipelineAssembler(ReadContext context, SystemSection systems, List<FlowSection.Draft> flows) {
         this.context = context;
@@ -40,6 +43,8 @@ final class PipelineAssembler {
         for (SystemSection.Draft system : this.systems) {
             roles.put(system.id(), system.role());
             kinds.put(system.id(), system.kind());
+            hosted.put(system.id(), system.embedded());
+            writable.put(system.id(), system.writable());
             system.datasets().forEach(d -> drafts.put(d.ref(), d));
         }
     }
@@ -52,9 +57,11 @@ final class PipelineAssembler {
         Map<DatasetRef, Dataset> datasets = resolver.resolve();
         FlowChecks checks = new FlowChecks(context, datasets, resolver.brokenFields(), roles, kinds);
         linked.forEach(checks::check);
+        RunnerChecks runners = new RunnerChecks(context, kinds, writable);
+        linked.forEach(f -> runners.check(f, runs(f)));
         List<FlowSection.Draft> complete = linked.stream().filter(FlowSection.Draft::complete).toList();
         Pipeline pipeline = new Pipeline(name, source, dataDir, systemSpecs(datasets),
-                complete.stream().map(PipelineAssembler::flow).toList());
+                complete.stream().map(this::flow).toList());
         new LineageGraph(pipeline).findCycle().ifPresent(cycle -> reportCycle(cycle, complete));
         return pipeline;
     }
@@ -97,14 +104,23 @@ final class PipelineAssembler {
     }
 
     private List<SystemSpec> systemSpecs(Map<DatasetRef, Dataset> datasets) {
-        return systems.stream().map(s -> new SystemSpec(s.id(), s.kind(), s.role(), s.embedded(), s.connection(),
+        return systems.stream().map(s -> new SystemSpec(s.id(), s.kind(), s.role(), s.embedded(), s.writable(), s.connection(), s.properties(),
                 s.datasets().stream().map(d -> datasets.get(d.ref())).toList())).toList();
     }
 
-    private static Flow flow(FlowSection.Draft draft) {
+    private Flow flow(FlowSection.Draft draft) {
         List<MappedField> mapping = draft.mapping() == null ? List.of()
                 : draft.mapping().stream().map(m -> new MappedField(m.target(), m.expression())).toList();
-        return new Flow(draft.id(), draft.kind(), draft.from(), draft.to(), mapping, draft.apply());
+        return new Flow(draft.id(), draft.kind(), draft.from(), draft.to(), mapping, draft.apply(), runs(draft), draft.observe());
+    }
+
+    /** As written; otherwise Headwater runs a flow when it hosts both ends, and only observes it when not. */
+    private FlowRunner runs(FlowSection.Draft draft) {
+        if (draft.runs() != null) {
+            return draft.runs();
+        }
+        return hosted.getOrDefault(draft.from().system(), false) && hosted.getOrDefault(draft.to().system(), false)
+                ? FlowRunner.HEADWATER : FlowRunner.EXTERNAL;
     }
 
     private void reportCycle(List<DatasetRef> cycle, List<FlowSection.Draft> complete) {

@@ -2,11 +2,13 @@ package io.headwater.engine.config;
 
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Role;
+import io.headwater.engine.model.Secret;
 import io.headwater.engine.model.SystemKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code systems} list: ids, kinds, roles, connections and their datasets. */
 final class SystemSection {
     private static final List<String> KEYS =
-            List.of("id", "kind", "role", "embedded", "address", "database", "user", "password", "path", "datasets");
+            List.of("id", "kind", "role", "embedded", "writable", "address", "database", "user", "password", "path", "properties", "datasets");
     private static final List<String> KINDS = Arrays.stream(SystemKind.values()).map(SystemKind::configName).toList();
     private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::configName).toList();
 
@@ -26,12 +28,14 @@ final class SystemSection {
      * @param id         its id
      * @param kind       its technology
      * @param role       its role
-     * @param embedded   whether Headwater runs it
+ * @param embedded   whether Headwater runs it
+     * @param writable   whether an attached system may be written
      * @param connection how to reach it
+     * @param properties client properties, secrets where written as {@code ${VAR}}
      * @param datasets   its datasets as written
      */
-    record Draft(String id, SystemKind kind, Role role, boolean embedded, Connection connection,
-                 List<DatasetSection.Draft> datasets) {
+    record Draft(String id, SystemKind kind, Role role, boolean embedded, boolean writable, Connection connection,
+                 Map<String, Secret> properties, List<DatasetSection.Draft> datasets) {
     }
 
     private final ReadContext context;
@@ -59,6 +63,23 @@ final class SystemSection {
         return broken;
     }
 
+    /**
+     * The {@code properties} map, passed to the system's client as it is. A value written as
+     * {@code ${VAR}} is a secret; a literal one is kept as written (it names a mode, not a credential).
+     */
+    private Map<String, Secret> readProperties(YamlMap system) {
+        Map<String, Secret> out = new LinkedHashMap<>();
+        Optional<YamlMap> props = system.node("properties").flatMap(n -> YamlMap.read(n, system.child("properties"), null, context));
+        if (props.isEmpty()) {
+            return out;
+        }
+        for (String key : props.get().entries().keySet()) {
+            props.get().scalar(key).ifPresent(v -> out.put(key, v.fromEnvironment() ? Secret.fromEnvironment(v.variable(), v.value())
+                    : Secret.literal(v.value())));
+        }
+        return out;
+    }
+
     private void readSystem(YamlMap map) {
         Optional<Scalar> idScalar = map.required("id");
         Optional<String> id = ConfigValues.matching(idScalar, ConfigValues.SYSTEM_ID, ConfigValues.SYSTEM_ID_RULE, context);
@@ -66,7 +87,9 @@ final class SystemSection {
         Optional<Role> role = ConfigValues.choice(map.required("role"), Role::fromConfigName, ROLES, context);
         // An unreadable flag counts as embedded, so connection checks do not pile on more problems.
         boolean embedded = map.given("embedded") ? ConfigValues.bool(map.scalar("embedded"), context).orElse(true) : false;
+        boolean writable = map.given("writable") && ConfigValues.bool(map.scalar("writable"), context).orElse(false);
         Connection connection = new ConnectionSection(context).read(map, id.orElse(null), kind, embedded);
+        Map<String, Secret> properties = readProperties(map);
         List<DatasetSection.Draft> datasets = new DatasetSection(context, id.orElse(null), role.orElse(null)).read(map);
         if (id.isEmpty()) {
             idScalar.ifPresent(s -> broken.add(s.value()));
@@ -77,7 +100,7 @@ final class SystemSection {
             Scalar s = idScalar.orElseThrow();
             context.problem(s.line(), s.path(), s.quoted() + " is already used by " + first);
         } else if (kind.isPresent() && role.isPresent()) {
-            systems.add(new Draft(id.get(), kind.get(), role.get(), embedded, connection, datasets));
+            systems.add(new Draft(id.get(), kind.get(), role.get(), embedded, writable || embedded, connection, properties, datasets));
         } else {
             broken.add(id.get());
         }

@@ -10,21 +10,40 @@ import java.util.Optional;
  * A directed edge from one dataset to another with a field mapping. An empty mapping means
  * identity: every source field to a target of the same name. A mapping with aggregate expressions
  * is an aggregation grouped by its non-aggregate targets. {@code apply} says how the target's sink
- * applies events ({@link ApplyMode#IDEMPOTENT} unless a flow is deliberately naive).
+ * applies events ({@link ApplyMode#IDEMPOTENT} unless a flow is deliberately naive). {@code runs} says
+ * who moves the data, and {@code observe} how Headwater sees the progress of a flow it does not run.
  */
-public record Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping, ApplyMode apply) {
+public record Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping, ApplyMode apply,
+                   FlowRunner runs, FlowObservation observe) {
     public Flow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(apply, "apply");
+        Objects.requireNonNull(runs, "runs");
+        observe = observe == null ? FlowObservation.NONE : observe;
         mapping = List.copyOf(mapping);
     }
 
-    /** An idempotent flow. */
+    /** A flow run by Headwater. */
+    public Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping, ApplyMode apply) {
+        this(id, kind, from, to, mapping, apply, FlowRunner.HEADWATER, FlowObservation.NONE);
+    }
+
+    /** An idempotent flow run by Headwater. */
     public Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping) {
         this(id, kind, from, to, mapping, ApplyMode.IDEMPOTENT);
+    }
+
+    /** Whether the flow runs outside Headwater, which only observes it. */
+    public boolean external() {
+        return runs == FlowRunner.EXTERNAL;
+    }
+
+    /** The same flow between other endpoints (a mapping composed through the log, a shadow store). */
+    public Flow between(DatasetRef newFrom, DatasetRef newTo) {
+        return new Flow(id, kind, newFrom, newTo, mapping, apply, runs, observe);
     }
 
     /** Whether the target's sink applies events naively ({@link ApplyMode#NAIVE}). */

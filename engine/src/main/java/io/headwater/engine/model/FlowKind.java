@@ -10,6 +10,11 @@ public enum FlowKind {
     CDC,
     /** A consumer applies a log's events to a derived store. */
     CONSUME,
+    /**
+     * A copy between two datasets with no log between them: replication, an ETL job, a warehouse
+     * load. Verified by comparing the two directly.
+     */
+    COPY,
     /** A rebuild replays a log into a store. */
     REPLAY,
     /** A batch or streaming transform between datasets. */

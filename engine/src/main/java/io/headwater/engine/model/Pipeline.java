@@ -57,6 +57,27 @@ public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> 
         return flows.stream().filter(f -> f.to().equals(ref)).toList();
     }
 
+    /** Whether Headwater hosts every system (the embedded demo); otherwise some are attached. */
+    public boolean fullyHosted() {
+        return systems.stream().allMatch(SystemSpec::hosted);
+    }
+
+    /**
+     * A copy in which the named attached systems may be written (the command line's
+     * {@code --allow-write SYSTEM}).
+     *
+     * @throws IllegalArgumentException naming an id that is not a system of this pipeline
+     */
+    public Pipeline allowingWrites(java.util.Collection<String> systemIds) {
+        for (String id : systemIds) {
+            if (system(id).isEmpty()) {
+                throw new IllegalArgumentException("'" + id + "' is not a system of pipeline " + name + "; systems: "
+                        + systems.stream().map(SystemSpec::id).toList());
+            }
+        }
+        return new Pipeline(name, source, dataDir, systems.stream().map(s -> systemIds.contains(s.id()) ? s.allowingWrites() : s).toList(), flows);
+    }
+
     /** A copy whose embedded systems live under another data directory. */
     public Pipeline withDataDir(Path dir) {
         return new Pipeline(name, source, dir, systems, flows);

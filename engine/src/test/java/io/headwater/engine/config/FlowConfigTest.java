@@ -128,7 +128,7 @@ class FlowConfigTest {
     @Test
     void reportsUnknownFlowKind() {
         assertThat(problems(withLine(33, "    kind: sync"))).containsExactly(
-                problem(33, "flows[1].kind", "'sync' is invalid: expected one of cdc, consume, replay, transform"));
+                problem(33, "flows[1].kind", "'sync' is invalid: expected one of cdc, consume, copy, replay, transform"));
     }
 
     @Test

@@ -31,8 +31,8 @@ class SystemConfigTest {
     @Test
     void reportsUnknownKeyOfSystemWithItsLine() {
         assertThat(problems(insertAfter(BASE, 6, "    bootstrapp: localhost:9092"))).containsExactly(
-                problem(7, "systems[0]", "unknown key 'bootstrapp': expected one of id, kind, role, embedded, address, "
-                        + "database, user, password, path, datasets"));
+                problem(7, "systems[0]", "unknown key 'bootstrapp': expected one of id, kind, role, embedded, writable, "
+                        + "address, database, user, password, path, properties, datasets"));
     }
 
     @Test
@@ -44,8 +44,8 @@ class SystemConfigTest {
     @Test
     void reportsMissingSystemId() {
         assertThat(problems(withLine(20, "  - ident: search"))).containsExactly(
-                problem(20, "systems[2]", "unknown key 'ident': expected one of id, kind, role, embedded, address, "
-                        + "database, user, password, path, datasets"),
+                problem(20, "systems[2]", "unknown key 'ident': expected one of id, kind, role, embedded, writable, "
+                        + "address, database, user, password, path, properties, datasets"),
                 problem(20, "systems[2].id", "is required"),
                 problem(35, "flows[1].to", "'search.customers' is not a dataset of this pipeline"));
     }
@@ -60,7 +60,7 @@ class SystemConfigTest {
     @Test
     void reportsUnknownSystemKindAndStaysQuietAboutFlowsIntoIt() {
         assertThat(problems(withLine(21, "    kind: elastic"))).containsExactly(
-                problem(21, "systems[2].kind", "'elastic' is invalid: expected one of h2, postgres, kafka, lucene, mvstore, redis, blobstore"));
+                problem(21, "systems[2].kind", "'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore"));
     }
 
     @Test
@@ -126,8 +126,8 @@ class SystemConfigTest {
     @Test
     void reportsPostgresWithoutCredentials() {
         assertThat(problems(withLine(6, "    address: db.example.com:5432"))).containsExactly(
-                problem(3, "systems[0]", "missing credentials: database, user, password "
-                        + "(a non-embedded postgres system needs address, database, user and password)"));
+                problem(3, "systems[0]", "missing credentials: database, user "
+                        + "(an attached postgres system needs address, database and user; password when the server asks for one)"));
     }
 
     @Test
