@@ -8,11 +8,18 @@ public class ConnectionException extends HeadwaterException {
     private static final long serialVersionUID = 1L;
     private final String systemId;
     private final String address;
+    private final String problem;
 
     public ConnectionException(String systemId, String address, String problem, Throwable cause) {
         super("system '" + systemId + "' at " + address + " is unreachable: " + problem, cause);
         this.systemId = systemId;
         this.address = address;
+        this.problem = problem;
+    }
+
+    /** What went wrong, without the system and address the message starts with. */
+    public String problem() {
+        return problem;
     }
 
     public String systemId() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headwater.app.cli.Attached;
 import io.headwater.app.runtime.ControlChannel;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.audit.PipelineStores;
 import io.headwater.connectors.audit.AccessProbe;
 import io.headwater.connectors.audit.BreachExposureProbe;
@@ -56,13 +56,13 @@ class AuditIT {
     static Path dataDir;
     @TempDir
     static Path out;
-    static EmbeddedPipeline rt;
+    static LivePipeline rt;
     static PipelineStores stores;
 
     @BeforeAll
     static void start() throws Exception {
-        rt = EmbeddedPipeline.start(DemoPipelineSupport.demo(dataDir), EmbeddedPipeline.Options.demo(5), ProgressListener.NONE);
-        EmbeddedPipelineIT.awaitCaughtUp(rt);
+        rt = LivePipeline.start(DemoPipelineSupport.demo(dataDir), LivePipeline.Options.demo(5), ProgressListener.NONE);
+        LivePipelineIT.awaitCaughtUp(rt);
         stores = new PipelineStores(rt);
     }
 
@@ -181,7 +181,7 @@ class AuditIT {
     @Order(6)
     void aCorrectionReachesEveryDerivedCopy() throws Exception {
         execute("UPDATE customers SET email = 'corrected.42@example.org', updated_at = now() WHERE id = 42");
-        EmbeddedPipelineIT.awaitCaughtUp(rt);
+        LivePipelineIT.awaitCaughtUp(rt);
         List<Evidence> ev = gather(new CorrectionProbe(stores, 20));
         assertThat(one(ev, "correction-propagated", "search.customers").count("keys")).isEqualTo(20);
         assertThat(one(ev, "correction-propagated", "cache.customers").count("differing")).isZero();
@@ -215,7 +215,7 @@ class AuditIT {
                 return cache.lookup(Row.of("id", id)).isEmpty();
             }
         });
-        EmbeddedPipelineIT.awaitCaughtUp(rt);
+        LivePipelineIT.awaitCaughtUp(rt);
 
         ErasureTrace after = tracer.trace(subject);
         assertThat(after.deleted()).isTrue();

@@ -3,7 +3,7 @@ package io.headwater.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headwater.app.cli.Attached;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.RebuildRunner;
 import io.headwater.engine.faults.DeliveryFault;
@@ -61,7 +61,7 @@ class ExactlyOnceIT {
     @TempDir
     Path dataDir;
 
-    private static VerificationResult verify(EmbeddedPipeline rt, DatasetRef target) {
+    private static VerificationResult verify(LivePipeline rt, DatasetRef target) {
         Flow flow = rt.consumer(target).orElseThrow().flow();
         return new FlowVerification(rt, VerifyOptions.defaults().withMaxKeysListed(1000))
                 .verify(flow, new Cancellation(), ProgressListener.NONE, f -> { });
@@ -93,7 +93,7 @@ class ExactlyOnceIT {
     }
 
     /** The table's rows per day (as text): count and sum. */
-    private static Map<String, BigDecimal[]> totals(EmbeddedPipeline rt, DatasetRef ref) {
+    private static Map<String, BigDecimal[]> totals(LivePipeline rt, DatasetRef ref) {
         Map<String, BigDecimal[]> out = new TreeMap<>();
         try (DatasetReader reader = rt.reader(ref)) {
             reader.scan(r -> out.put(r.get("day").toString(),
@@ -105,10 +105,10 @@ class ExactlyOnceIT {
     @Test
     void duplicateDeliveryLeavesTheIdempotentTotalsCleanAndDoublesTheNaiveOnesOnExactlyTheRedeliveredDays() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(21), ProgressListener.NONE);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(21), ProgressListener.NONE);
              Connection pg = rt.recordDataSource().orElseThrow().getConnection()) {
             rt.serveControl(request -> Attached.run(rt, request));
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            LivePipelineIT.awaitCaughtUp(rt);
             assertThat(verify(rt, DAILY).clean()).isTrue();
             assertThat(verify(rt, NAIVE).clean()).as("the naive sink is right while every event arrives once").isTrue();
             Map<String, BigDecimal[]> before = totals(rt, NAIVE);
@@ -156,9 +156,9 @@ class ExactlyOnceIT {
     @Test
     void droppedEventsLeaveExactlyTheirKeysWrongUntilARebuildHealsTheStore() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(22), ProgressListener.NONE);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(22), ProgressListener.NONE);
              Connection pg = rt.recordDataSource().orElseThrow().getConnection()) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            LivePipelineIT.awaitCaughtUp(rt);
             FlowConsumer cache = rt.consumer(CACHE).orElseThrow();
             long existing;
             try (ResultSet rs = pg.createStatement().executeQuery("SELECT min(id) FROM customers")) {
@@ -176,7 +176,7 @@ class ExactlyOnceIT {
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
             DeliveryFault dropped = done(dropping);
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            LivePipelineIT.awaitCaughtUp(rt);
 
             assertThat(dropped.positions()).hasSize(4);
             assertThat(dropped.events()).extracting(ChangeEvent::op).containsExactly(ChangeOp.CREATE, ChangeOp.CREATE, ChangeOp.CREATE, ChangeOp.UPDATE);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.app.runtime.ChangeLogSource;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FaultInjector;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.RebuildRunner;
@@ -85,7 +85,7 @@ class LedgerIT {
         return out;
     }
 
-    private static Map<Long, String> live(EmbeddedPipeline rt) {
+    private static Map<Long, String> live(LivePipeline rt) {
         List<Row> rows = new ArrayList<>();
         try (DatasetReader reader = rt.reader(BALANCES)) {
             reader.scan(rows::add);
@@ -110,7 +110,7 @@ class LedgerIT {
         return out;
     }
 
-    private static VerificationResult verify(EmbeddedPipeline rt, List<Finding> findings) {
+    private static VerificationResult verify(LivePipeline rt, List<Finding> findings) {
         Flow flow = rt.consumer(BALANCES).orElseThrow().flow();
         return new FlowVerification(rt, VerifyOptions.defaults()).verify(flow, new Cancellation(), ProgressListener.NONE, findings::add);
     }
@@ -118,10 +118,10 @@ class LedgerIT {
     @Test
     void balancesDerivedFromTheLedgerEqualTheSumsOfItsEventsLiveAfterARebuildAndAsOfEarlierPoints() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(5), ProgressListener.NONE)) {
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(5), ProgressListener.NONE)) {
             Dataset ledger = pipeline.requireDataset(LEDGER);
             new LedgerWriter(rt.eventLog(), ledger, 5).seed(250); // more postings, stamped over the last 30 days too
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            LivePipelineIT.awaitCaughtUp(rt);
             List<RawEvent> events = rawEvents(rt.eventLog(), ledger.physicalName());
             assertThat(events).hasSize(LedgerWriter.DEMO_HISTORY + 250);
 
@@ -167,7 +167,7 @@ class LedgerIT {
     @Test
     void dryRunListsTheEventsTheCurrentMappingCannotReadByOffset() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(6), ProgressListener.NONE)) {
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(6), ProgressListener.NONE)) {
             // a second version of the ledger's events: the amount became integer cents under a new name, the account an IBAN
             Dataset evolved = new Dataset(LEDGER, "demo.ledger.v2", pipeline.requireDataset(LEDGER).key(),
                     pipeline.requireDataset(LEDGER).fields(), "at");

@@ -2,7 +2,7 @@ package io.headwater.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Field;
 import io.headwater.engine.model.Flow;
@@ -33,7 +33,7 @@ final class PipelineContents {
     private PipelineContents() {
     }
 
-    static void assertDerivedStoresMatchRecord(EmbeddedPipeline rt, Pipeline pipeline) throws SQLException {
+    static void assertDerivedStoresMatchRecord(LivePipeline rt, Pipeline pipeline) throws SQLException {
         try (Connection pg = rt.recordDataSource().orElseThrow().getConnection()) {
             for (FlowConsumer consumer : rt.consumers()) {
                 Flow flow = consumer.flow();

@@ -2,7 +2,7 @@ package io.headwater.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.connectors.demo.DemoDataGenerator;
 import io.headwater.engine.integrity.VerificationResult;
@@ -40,14 +40,14 @@ class RebuildCrashIT {
     void rebuildKilledAtRandomMomentsResumesAndEndsClean() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
         long topicEnd;
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(21), ProgressListener.NONE)) {
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(21), ProgressListener.NONE)) {
             try (Connection c = rt.recordDataSource().orElseThrow().getConnection()) {
                 DemoDataGenerator g = new DemoDataGenerator(c, 21);
                 for (int i = 0; i < 3000; i++) {
                     g.randomOperation();
                 }
             }
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            LivePipelineIT.awaitCaughtUp(rt);
             topicEnd = rt.eventLog().endOffsets("demo.public.customers").values().stream().mapToLong(Long::longValue).sum();
         }
         assertThat(topicEnd).isGreaterThan(1200);
@@ -92,8 +92,8 @@ class RebuildCrashIT {
         assertThat(Long.parseLong(through.group(1))).isGreaterThanOrEqualTo(topicEnd);
         assertThat(out).contains("swapped in: the rebuilt store is live");
 
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(21), ProgressListener.NONE)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(21), ProgressListener.NONE)) {
+            LivePipelineIT.awaitCaughtUp(rt);
             VerificationResult r = new FlowVerification(rt, VerifyOptions.defaults())
                     .verify(pipeline.flow("index-customers").orElseThrow(), new Cancellation(), ProgressListener.NONE, f -> { });
             assertThat(r.clean()).as("rebuilt index verifies clean: %s", r.counts()).isTrue();

@@ -2,7 +2,7 @@ package io.headwater.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.RebuildRunner;
 import io.headwater.engine.faults.Fault;
@@ -27,8 +27,8 @@ class RebuildIT {
     @Test
     void everyStoreKindRebuildsFromTheLogAndSwapsInClean() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(13), ProgressListener.NONE)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(13), ProgressListener.NONE)) {
+            LivePipelineIT.awaitCaughtUp(rt);
             List<String> stores = List.of("search.customers", "cache.customers", "analytics.balances", "analytics.daily_totals", "blobs.documents");
             for (String store : stores) {
                 DatasetRef ref = DatasetRef.parse(store);
@@ -56,12 +56,12 @@ class RebuildIT {
                     g.randomOperation();
                 }
             }
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            LivePipelineIT.awaitCaughtUp(rt);
             PipelineContents.assertDerivedStoresMatchRecord(rt, pipeline);
         }
     }
 
-    private static CliIT.Result attached(EmbeddedPipeline rt, String... args) {
+    private static CliIT.Result attached(LivePipeline rt, String... args) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = io.headwater.app.cli.Attached.run(rt, new io.headwater.app.runtime.ControlChannel.Request(List.of(args),
@@ -72,8 +72,8 @@ class RebuildIT {
     @Test
     void materialisesAsOfOffsetsAndInstantsAndListsEventsTheMappingCannotRead() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(14), ProgressListener.NONE)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(14), ProgressListener.NONE)) {
+            LivePipelineIT.awaitCaughtUp(rt);
             String dir = dataDir.toString();
             long live = rt.sink(DatasetRef.parse("search.customers")).orElseThrow().count();
             long end = rt.eventLog().endOffsets("demo.public.customers").values().stream().mapToLong(Long::longValue).sum();
@@ -104,15 +104,15 @@ class RebuildIT {
     @Test
     void aShadowThatDisagreesWithTheRecordIsNotSwappedInAndABrokerOutageLeavesTheLiveStoreAlone() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(15), ProgressListener.NONE)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(15), ProgressListener.NONE)) {
+            LivePipelineIT.awaitCaughtUp(rt);
             DatasetRef ref = DatasetRef.parse("cache.customers");
             // A change in the log that PostgreSQL never made: the log itself is wrong, so a rebuild from it is too.
             rt.eventLog().produce("demo.public.customers", "{\"id\":5}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     ("{\"before\":null,\"after\":{\"id\":5,\"name\":\"Not In Postgres\",\"email\":\"x@y\",\"phone\":null,\"country\":\"XX\","
                             + "\"created_at\":\"2020-01-01T00:00:00Z\",\"updated_at\":\"2020-01-01T00:00:00Z\"},\"op\":\"u\","
                             + "\"source\":{\"ts_ms\":1,\"lsn\":1,\"schema\":\"public\",\"table\":\"customers\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            LivePipelineIT.awaitCaughtUp(rt);
             io.headwater.engine.spi.DerivedSink liveBefore = rt.sink(ref).orElseThrow();
 
             RebuildRunner.Outcome refused = new RebuildRunner(rt, VerifyOptions.defaults(), 0)

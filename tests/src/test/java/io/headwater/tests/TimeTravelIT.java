@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.app.cli.HistoryCommand;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.connectors.debezium.DebeziumJsonDecoder;
 import io.headwater.connectors.jdbc.JdbcValues;
 import io.headwater.engine.ConnectionException;
@@ -78,8 +78,8 @@ class TimeTravelIT {
         long customer;
         Map<Long, Row> rowsOfCustomer = new TreeMap<>();
         List<Moment> moments = new ArrayList<>();
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(21), ProgressListener.NONE)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(21), ProgressListener.NONE)) {
+            LivePipelineIT.awaitCaughtUp(rt);
             DataSource ds = rt.recordDataSource().orElseThrow();
             EventLog kafka = rt.eventLog();
             customer = firstCustomerWithAccount(ds);

@@ -3,7 +3,7 @@ package io.headwater.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.connectors.demo.DemoDataGenerator;
 import io.headwater.connectors.demo.LoadGenerator;
@@ -37,7 +37,7 @@ class VerifyIT {
     @TempDir
     Path dataDir;
 
-    private static Map<String, VerificationResult> verifyAll(EmbeddedPipeline rt) {
+    private static Map<String, VerificationResult> verifyAll(LivePipeline rt) {
         FlowVerification v = new FlowVerification(rt, VerifyOptions.defaults().withMaxKeysListed(1000));
         Map<String, VerificationResult> out = new HashMap<>();
         for (Flow f : FlowVerification.verifiableFlows(rt.pipeline())) {
@@ -46,7 +46,7 @@ class VerifyIT {
         return out;
     }
 
-    private static List<InjectedFault> inject(EmbeddedPipeline rt, String dataset, Fault fault, int count) {
+    private static List<InjectedFault> inject(LivePipeline rt, String dataset, Fault fault, int count) {
         return new FaultInjection(rt.sink(DatasetRef.parse(dataset)).orElseThrow()).inject(fault, count, 17);
     }
 
@@ -61,8 +61,8 @@ class VerifyIT {
     @Test
     void cleanPipelineVerifiesCleanAndInjectedFaultsAreFoundExactly() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(5), ProgressListener.NONE)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(5), ProgressListener.NONE)) {
+            LivePipelineIT.awaitCaughtUp(rt);
             Map<String, VerificationResult> clean = verifyAll(rt);
             assertThat(clean).hasSize(11).containsKeys("ledger-balances", "capture-customers", "capture-documents", "index-customers", "daily-totals", "daily-totals-naive");
             clean.forEach((flow, r) -> {
@@ -105,10 +105,10 @@ class VerifyIT {
     @Test
     void verificationUnderLiveLoadReportsNoCorruption() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(9), ProgressListener.NONE);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(9), ProgressListener.NONE);
              Connection c = rt.recordDataSource().orElseThrow().getConnection();
              LoadGenerator load = new LoadGenerator(new DemoDataGenerator(c, 9), 60)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+            LivePipelineIT.awaitCaughtUp(rt);
             Thread t = new Thread(load, "headwater-test-load");
             t.start();
             DemoPipelineSupport.await("some load", 30_000, () -> load.done() > 100);
@@ -129,8 +129,8 @@ class VerifyIT {
     @Test
     void aDatabaseOutageDuringVerificationIsAnErrorNeverAClean() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(3), ProgressListener.NONE)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(3), ProgressListener.NONE)) {
+            LivePipelineIT.awaitCaughtUp(rt);
             Flow flow = pipeline.flow("index-customers").orElseThrow();
             FlowVerification v = new FlowVerification(rt, VerifyOptions.defaults());
             ProgressListener pullThePlug = (done, total, unit) -> rt.recordServer().orElseThrow().close();
@@ -143,8 +143,8 @@ class VerifyIT {
     @Test
     void aBrokerOutageDuringVerificationOfTheLogIsAnErrorNeverAClean() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(4), ProgressListener.NONE)) {
-            EmbeddedPipelineIT.awaitCaughtUp(rt);
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(4), ProgressListener.NONE)) {
+            LivePipelineIT.awaitCaughtUp(rt);
             Flow capture = pipeline.flow("capture-customers").orElseThrow();
             FlowVerification v = new FlowVerification(rt, VerifyOptions.defaults());
             rt.logServer().orElseThrow().close();

@@ -1,7 +1,7 @@
 package io.headwater.app.cli;
 
 import io.headwater.app.runtime.ControlChannel;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,17 +10,17 @@ import java.util.Optional;
  * {@link ControlChannel}): commands that need a running pipeline use it instead of starting one.
  */
 public final class Attached {
-    private static final ThreadLocal<EmbeddedPipeline> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<LivePipeline> CURRENT = new ThreadLocal<>();
 
     private Attached() {
     }
 
-    static Optional<EmbeddedPipeline> current() {
+    static Optional<LivePipeline> current() {
         return Optional.ofNullable(CURRENT.get());
     }
 
     /** Runs a forwarded command line with {@code pipeline} at hand; returns its exit code. */
-    public static int run(EmbeddedPipeline pipeline, ControlChannel.Request request) {
+    public static int run(LivePipeline pipeline, ControlChannel.Request request) {
         CURRENT.set(pipeline);
         try {
             return HeadwaterCommand.run(request.args().toArray(String[]::new), request.out(), request.err());

@@ -1,6 +1,6 @@
 package io.headwater.app.cli;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.audit.Audits;
 import io.headwater.engine.audit.AuditComparison;
 import io.headwater.engine.audit.AuditRunner;
@@ -58,7 +58,7 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    private static void awaitCatchUp(EmbeddedPipeline rt, PrintWriter err) {
+    private static void awaitCatchUp(LivePipeline rt, PrintWriter err) {
         err.println("letting derived stores catch up with the log before the audit");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!rt.caughtUp() && System.nanoTime() < deadline) {
@@ -101,7 +101,7 @@ public final class AuditCommand implements Callable<Integer> {
             return OnPipeline.run(spec, pipeline, "headwater audit run", rt -> awaitCatchUp(rt, spec.commandLine().getErr()), rt -> audit(rt, list));
         }
 
-        private int audit(EmbeddedPipeline rt, Checklist list) {
+        private int audit(LivePipeline rt, Checklist list) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Audits audits = Audits.open(rt.pipeline());

@@ -1,5 +1,7 @@
 package io.headwater.app.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,6 +15,10 @@ public final class CommonOptions {
 
     @Option(names = "--json", description = "Print machine-readable JSON instead of text.")
     boolean json;
+
+    @Option(names = "--allow-write", paramLabel = "SYSTEM", split = ",",
+            description = "Let headwater write into this attached system (rebuild swaps, fault injection), as writable: true in the config would.")
+    List<String> allowWrite = new ArrayList<>();
 
     /** The config file named, or the embedded demo's. */
     public Path configFile() {

@@ -2,7 +2,7 @@ package io.headwater.app.cli;
 
 import io.headwater.app.gui.WorkbenchLauncher;
 import io.headwater.app.runtime.DemoSession;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.scenario.Scenarios;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.workbench.ScenarioVerdict;
@@ -77,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ProgressListener progress = (done, total, what) -> err.printf("[%d/%d] %s%n", done, total, what);
         try (DemoSession session = DemoSession.start(pipeline, seed, rate, progress)) {
-            EmbeddedPipeline rt = session.runtime();
+            LivePipeline rt = session.runtime();
             rt.serveControl(request -> Attached.run(rt, request));
             Thread shutdown = new Thread(session::close, "headwater-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int run(EmbeddedPipeline rt, LoadGenerator load, Duration runFor, Duration every, Duration catchUp, long t0, PrintWriter out) {
+    private int run(LivePipeline rt, LoadGenerator load, Duration runFor, Duration every, Duration catchUp, long t0, PrintWriter out) {
         long start = System.nanoTime();
         long end = runFor == null ? Long.MAX_VALUE : start + runFor.toNanos();
         long nextPrint = start;
@@ -146,7 +146,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Waits for every store to catch up with the initial data, then tells the story while the load goes on. */
-    private int runScenario(EmbeddedPipeline rt, LoadGenerator load, Duration catchUp, PrintWriter out) {
+    private int runScenario(LivePipeline rt, LoadGenerator load, Duration catchUp, PrintWriter out) {
         long deadline = System.nanoTime() + catchUp.toNanos();
         while (!(rt.caughtUp() && SyncCheck.differences(rt.pipeline(), rt.status()).isEmpty())) {
             if (System.nanoTime() > deadline) {
@@ -162,7 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
         return verdict.held() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private void print(EmbeddedPipeline rt, List<SystemStatus> st, long ops, long elapsed, PrintWriter out) {
+    private void print(LivePipeline rt, List<SystemStatus> st, long ops, long elapsed, PrintWriter out) {
         if (common.json) {
             out.println(StatusJson.tree(rt.pipeline(), st, rt.latencies(), Instant.now()).put("ops", ops).toString());
         } else {

@@ -1,6 +1,7 @@
 package io.headwater.app.cli;
 
 import io.headwater.engine.ConnectionException;
+import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.config.ConfigException;
 import io.headwater.engine.pipeline.DataDirLock;
@@ -48,7 +49,7 @@ public final class HeadwaterCommand implements Callable<Integer> {
     }
 
     static int exitCodeOf(Exception ex) {
-        if (ex instanceof ConfigException) {
+        if (ex instanceof ConfigException || ex instanceof ReadOnlyException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof ConnectionException || ex instanceof DataDirLock.DataDirBusyException) {

@@ -3,7 +3,7 @@ package io.headwater.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.app.runtime.ChangeLogSource;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.LogAccess;
 import io.headwater.connectors.events.LogDecoders;
 import io.headwater.engine.integrity.CanonicalForm;
@@ -63,9 +63,9 @@ public final class HistoryCommand implements Callable<Integer> {
         Pipeline pipeline = PipelineOptions.load(common);
         ChangeLogSource subject = resolve(pipeline);
         Row keyRow = parseKey(subject.asked());
-        Optional<EmbeddedPipeline> attached = Attached.current();
+        Optional<LivePipeline> attached = Attached.current();
         if (attached.isPresent()) {
-            return show(pipeline, subject, keyRow, attached.get().eventLog());
+            return show(pipeline, subject, keyRow, attached.get().eventLogOf(subject.log().ref()));
         }
         Optional<Map<String, String>> holder = DataDirLock.holder(pipeline.dataDir());
         if (holder.isPresent()) {

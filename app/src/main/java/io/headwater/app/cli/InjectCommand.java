@@ -1,6 +1,6 @@
 package io.headwater.app.cli;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FaultInjector;
 import io.headwater.app.runtime.StoreAccess;
 import io.headwater.engine.HeadwaterException;
@@ -79,7 +79,7 @@ public final class InjectCommand implements Callable<Integer> {
                     .orElseThrow(() -> new ParameterException(spec.commandLine(), "--wait '" + wait + "' is not a duration, e.g. 30s"));
             return OnPipeline.run(spec, pipeline, "headwater inject", rt -> { }, rt -> misdeliver(rt, ref, kind, timeout));
         }
-        Optional<EmbeddedPipeline> attached = Attached.current();
+        Optional<LivePipeline> attached = Attached.current();
         List<InjectedFault> done;
         if (attached.isPresent()) {
             done = inject(attached.get().sink(ref).orElseThrow(() -> new HeadwaterException("no flow feeds " + ref)), kind);
@@ -103,7 +103,7 @@ public final class InjectCommand implements Callable<Integer> {
     }
 
     /** Asks the consumer of {@code ref} to re-deliver or drop {@code count} log records and prints which it did. */
-    private int misdeliver(EmbeddedPipeline rt, DatasetRef ref, Fault kind, Duration timeout) {
+    private int misdeliver(LivePipeline rt, DatasetRef ref, Fault kind, Duration timeout) {
         PrintWriter out = spec.commandLine().getOut();
         FlowConsumer consumer = rt.consumer(ref).orElseThrow(() -> new HeadwaterException("no consume flow feeds " + ref + ": nothing to " + kind.configName()));
         String topic = rt.pipeline().requireDataset(consumer.flow().from()).physicalName();

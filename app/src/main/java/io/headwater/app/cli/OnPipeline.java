@@ -1,6 +1,6 @@
 package io.headwater.app.cli;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.pipeline.DataDirLock;
 import io.headwater.engine.spi.ProgressListener;
@@ -23,9 +23,9 @@ final class OnPipeline {
      * @param command how this run is described to other processes ({@code headwater verify})
      * @param beforeWork what to do with a pipeline started here before the work (e.g. let stores catch up)
      */
-    static int run(CommandSpec spec, Pipeline pipeline, String command, java.util.function.Consumer<EmbeddedPipeline> beforeWork,
-                   ToIntFunction<EmbeddedPipeline> work) {
-        Optional<EmbeddedPipeline> attached = Attached.current();
+    static int run(CommandSpec spec, Pipeline pipeline, String command, java.util.function.Consumer<LivePipeline> beforeWork,
+                   ToIntFunction<LivePipeline> work) {
+        Optional<LivePipeline> attached = Attached.current();
         if (attached.isPresent()) {
             return work.applyAsInt(attached.get());
         }
@@ -35,7 +35,7 @@ final class OnPipeline {
         }
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener steps = (done, total, what) -> err.printf("[%d/%d] %s%n", done, total, what);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, new EmbeddedPipeline.Options(command, false, 0), steps)) {
+        try (LivePipeline rt = LivePipeline.start(pipeline, new LivePipeline.Options(command, 0), steps)) {
             beforeWork.accept(rt);
             return work.applyAsInt(rt);
         }

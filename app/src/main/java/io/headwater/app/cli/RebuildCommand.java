@@ -1,7 +1,7 @@
 package io.headwater.app.cli;
 
 import io.headwater.app.runtime.ChangeLogSource;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.RebuildRunner;
 import io.headwater.engine.integrity.Finding;
 import io.headwater.engine.integrity.VerificationResult;
@@ -79,7 +79,7 @@ public final class RebuildCommand implements Callable<Integer> {
                 rt -> dryRun ? dryRun(rt, ref) : at != null ? materialise(rt, ref, at) : rebuild(rt, ref));
     }
 
-    private int rebuild(EmbeddedPipeline rt, DatasetRef ref) {
+    private int rebuild(LivePipeline rt, DatasetRef ref) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Finding> findings = new ArrayList<>();
@@ -106,21 +106,21 @@ public final class RebuildCommand implements Callable<Integer> {
         return o.swapped() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private int dryRun(EmbeddedPipeline rt, DatasetRef ref) {
+    private int dryRun(LivePipeline rt, DatasetRef ref) {
         PrintWriter out = spec.commandLine().getOut();
         io.headwater.engine.model.Flow flow = rt.consumer(ref).orElseThrow().flow();
         io.headwater.engine.rebuild.MappingDryRun.Report r = new io.headwater.engine.rebuild.MappingDryRun(flow,
-                rt.pipeline().requireDataset(flow.from()), rt.eventLog(), rt.decoder()).run(new Cancellation());
+                rt.pipeline().requireDataset(flow.from()), rt.eventLogOf(flow.from()), rt.decoder()).run(new Cancellation());
         out.printf("dry run of %s (flow %s): %,d log records, %,d changes, %,d the current mapping cannot read%n", ref, flow.id(),
                 r.recordsRead(), r.changes(), r.unreadable().size());
         r.unreadable().forEach(u -> out.printf("  %s  %s%n", u.position(), u.problem()));
         return r.unreadable().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private int materialise(EmbeddedPipeline rt, DatasetRef ref, io.headwater.engine.replay.AsOf at) {
+    private int materialise(LivePipeline rt, DatasetRef ref, io.headwater.engine.replay.AsOf at) {
         PrintWriter out = spec.commandLine().getOut();
         ChangeLogSource source = ChangeLogSource.of(rt.pipeline(), rt.pipeline().requireDataset(ref)).orElseThrow();
-        io.headwater.engine.replay.Materialized m = source.materialize(rt.eventLog(), rt.decoder(), at, new Cancellation(),
+        io.headwater.engine.replay.Materialized m = source.materialize(rt.eventLogOf(source.log().ref()), rt.decoder(), at, new Cancellation(),
                 new ProgressPrinter(spec.commandLine().getErr(), "read " + source.log().ref()));
         if (common.json) {
             com.fasterxml.jackson.databind.node.ObjectNode root = StatusJson.MAPPER.createObjectNode().put("dataset", ref.toString())

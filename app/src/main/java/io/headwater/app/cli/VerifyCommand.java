@@ -2,7 +2,7 @@ package io.headwater.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.VerificationRecorder;
 import io.headwater.engine.HeadwaterException;
@@ -86,7 +86,7 @@ public final class VerifyCommand implements Callable<Integer> {
         return all;
     }
 
-    private void awaitCatchUp(EmbeddedPipeline rt, PrintWriter err) {
+    private void awaitCatchUp(LivePipeline rt, PrintWriter err) {
         long deadline = System.nanoTime() + io.headwater.engine.model.FieldTag.parseDuration(catchUpTimeout)
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--catch-up-timeout '" + catchUpTimeout + "' is not a duration")).toNanos();
         err.println("letting derived stores catch up with the log before verifying");
@@ -95,7 +95,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private int verify(EmbeddedPipeline rt, List<Flow> flows) {
+    private int verify(LivePipeline rt, List<Flow> flows) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         VerifyOptions options = VerifyOptions.defaults().withMaxKeysListed(Math.max(1, maxKeys)).withAudit(mode.equals("audit"));

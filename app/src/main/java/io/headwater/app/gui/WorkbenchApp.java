@@ -27,7 +27,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         CommonOptions o = options;
-        EmbeddedPipelineOpener opener = new EmbeddedPipelineOpener(o.configFile(), o.dataDirOverride(), EmbeddedPipelineOpener.DEMO_RATE);
+        LivePipelineOpener opener = new LivePipelineOpener(o.configFile(), o.dataDirOverride(), LivePipelineOpener.DEMO_RATE);
         window = WorkbenchWindow.show(stage, opener, WorkbenchPreferences.inUserHome(), background);
         LOG.info("window usable {} ms after launch", System.currentTimeMillis() - jvmStart);
         window.viewModel().liveProperty().addListener((obs, was, live) -> {

@@ -22,11 +22,11 @@ import java.util.Map;
  * stops the load, then the pipeline. Thread-safe.
  */
 public final class DemoSession implements PipelineRuntime {
-    private final EmbeddedPipeline pipeline;
+    private final LivePipeline pipeline;
     private final Connection connection;
     private final LoadGenerator load;
 
-    private DemoSession(EmbeddedPipeline pipeline, Connection connection, LoadGenerator load) {
+    private DemoSession(LivePipeline pipeline, Connection connection, LoadGenerator load) {
         this.pipeline = pipeline;
         this.connection = connection;
         this.load = load;
@@ -34,7 +34,7 @@ public final class DemoSession implements PipelineRuntime {
 
     /** Starts the pipeline with the demo data and a load of {@code rate} operations per second. */
     public static DemoSession start(Pipeline model, long seed, double rate, ProgressListener progress) {
-        EmbeddedPipeline rt = EmbeddedPipeline.start(model, EmbeddedPipeline.Options.demo(seed), progress);
+        LivePipeline rt = LivePipeline.start(model, LivePipeline.Options.demo(seed), progress);
         try {
             Connection c = rt.recordDataSource().orElseThrow(() -> new StoreException("the demo needs an embedded PostgreSQL")).getConnection();
             LoadGenerator load = new LoadGenerator(demoOperations(rt, new DemoDataGenerator(c, seed), seed), rate);
@@ -51,7 +51,7 @@ public final class DemoSession implements PipelineRuntime {
      * The demo's mix of operations: changes to the PostgreSQL tables, and about one in six an event
      * appended to each event-sourced ledger.
      */
-    private static Supplier<String> demoOperations(EmbeddedPipeline rt, DemoDataGenerator tables, long seed) {
+    private static Supplier<String> demoOperations(LivePipeline rt, DemoDataGenerator tables, long seed) {
         List<LedgerWriter> ledgers = rt.pipeline().systems().stream().filter(SystemSpec::eventSourced)
                 .flatMap(s -> s.datasets().stream()).map(d -> new LedgerWriter(rt.eventLog(), d, seed)).toList();
         if (ledgers.isEmpty()) {
@@ -61,7 +61,7 @@ public final class DemoSession implements PipelineRuntime {
         return () -> dice.nextInt(6) == 0 ? ledgers.get(dice.nextInt(ledgers.size())).append() : tables.randomOperation();
     }
 
-    public EmbeddedPipeline runtime() {
+    public LivePipeline runtime() {
         return pipeline;
     }
 

@@ -1,15 +1,15 @@
 package io.headwater.app.runtime;
 
-import io.headwater.connectors.jdbc.ConnectionSource;
-import io.headwater.connectors.jdbc.SqlDialect;
+import io.headwater.connectors.kafka.KafkaEventLog;
 import io.headwater.connectors.verify.KafkaTopicVerifySide;
-import io.headwater.connectors.verify.SqlVerifySide;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.integrity.BisectionListener;
 import io.headwater.engine.integrity.CatchUp;
 import io.headwater.engine.integrity.Finding;
 import io.headwater.engine.integrity.FindingSink;
 import io.headwater.engine.integrity.InFlightResolver;
 import io.headwater.engine.integrity.ReaderVerifySide;
+import io.headwater.engine.integrity.RowsVerifySide;
 import io.headwater.engine.integrity.VerificationResult;
 import io.headwater.engine.integrity.Verifier;
 import io.headwater.engine.integrity.VerifyOptions;
@@ -17,55 +17,55 @@ import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.Pipeline;
-import io.headwater.engine.model.SystemKind;
-import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.pipeline.FlowConsumer;
 import io.headwater.engine.spi.Cancellation;
-import io.headwater.engine.spi.Checkpoint;
-import io.headwater.engine.spi.PartitionRef;
+import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.spi.VerifySide;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Verifies one consume flow of a running pipeline end to end: the system-of-record table, seen
- * through the flow's mapping (pushed down into PostgreSQL), against the derived store; then
- * re-checks each difference after the store has caught up, so that changes still in flight are
- * not reported as corruption. Not thread-safe: one verification at a time per instance.
+ * Verifies one flow of an open pipeline end to end, whoever runs it: change capture (a record table
+ * against its topic's latest values), a consumer (the record table seen through the flow's mapping,
+ * composed through the log, against the derived store), a consumer of an event-sourced record (the
+ * events folded up to the store's checkpoint), or a copy between two datasets with no log between
+ * them. Each system is reached through its adapter, read-only when attached. Differences are then
+ * re-checked after the flow has caught up — through the consumer's checkpoint when Headwater runs
+ * it, the flow's observed position when it runs elsewhere, or its grace period — so that changes
+ * still in flight are not reported as corruption; a copy may also declare an in-flight window on its
+ * source's timestamp. Not thread-safe: one verification at a time per instance.
  */
 public final class FlowVerification {
-    /** How long a committed change may take to reach the log (Debezium polls every 20 ms and batches). */
-    static final Duration CAPTURE_GRACE = Duration.ofMillis(1500);
     private static final Duration TOPIC_READ_TIMEOUT = Duration.ofSeconds(60);
     private static final int EVENT_ATTEMPTS = 3;
 
-    private final EmbeddedPipeline runtime;
+    private final LivePipeline runtime;
     private final VerifyOptions options;
-    private final io.headwater.engine.integrity.BisectionListener steps;
+    private final BisectionListener steps;
 
-    public FlowVerification(EmbeddedPipeline runtime, VerifyOptions options) {
-        this(runtime, options, io.headwater.engine.integrity.BisectionListener.NONE);
+    public FlowVerification(LivePipeline runtime, VerifyOptions options) {
+        this(runtime, options, BisectionListener.NONE);
     }
 
     /** As above, telling {@code steps} every step of the bisection (for the workbench's step-through view). */
-    public FlowVerification(EmbeddedPipeline runtime, VerifyOptions options, io.headwater.engine.integrity.BisectionListener steps) {
+    public FlowVerification(LivePipeline runtime, VerifyOptions options, BisectionListener steps) {
         this.runtime = runtime;
         this.options = options;
         this.steps = steps;
     }
 
     /**
-     * The flows that can be verified against a system-of-record table: change capture into a log
-     * (the topic read as latest value per key), and consumers of a captured topic.
+     * The flows that can be verified: change capture into a log, consumers of a captured topic or
+     * of an event-sourced record, and copies (or transforms) between two datasets.
      */
     public static List<Flow> verifiableFlows(Pipeline pipeline) {
-        return pipeline.flows().stream()
-                .filter(f -> f.kind() == FlowKind.CDC || f.kind() == FlowKind.CONSUME && (captureOf(pipeline, f) != null || eventSourced(pipeline, f)))
-                .toList();
+        return pipeline.flows().stream().filter(f -> switch (f.kind()) {
+            case CDC, COPY, TRANSFORM -> true;
+            case CONSUME -> captureOf(pipeline, f) != null || eventSourced(pipeline, f);
+            case REPLAY -> false;
+        }).toList();
     }
 
     /** Whether a flow consumes an event-sourced system of record (its events are the record). */
@@ -84,51 +84,77 @@ public final class FlowVerification {
      */
     public VerificationResult verify(Flow flow, Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
         Pipeline pipeline = runtime.pipeline();
-        if (flow.kind() == FlowKind.CDC) {
-            return verifyCapture(flow, cancellation, progress, allFindings);
-        }
-        if (eventSourced(pipeline, flow)) {
-            FlowConsumer consumer = runtime.consumer(flow.to()).orElseThrow(() -> new HeadwaterException("no consumer runs flow " + flow.id()));
-            return verifyEvents(flow, consumer.sink(), flow.to().toString(), cancellation, progress, allFindings);
-        }
-        Flow capture = captureOf(pipeline, flow);
-        if (capture == null) {
-            throw new HeadwaterException("flow " + flow.id() + " does not read a change-capture topic: nothing to verify it against");
-        }
-        Dataset source = pipeline.requireDataset(capture.from());
-        Dataset target = pipeline.requireDataset(flow.to());
-        Flow composed = new Flow(flow.id(), flow.kind(), source.ref(), target.ref(), flow.mapping());
-        try (VerifySide sourceSide = SqlVerifySide.forFlow(recordConnections(), SqlDialect.POSTGRES, source, target, composed);
-             VerifySide targetSide = targetSide(pipeline, source, target, composed)) {
-            return compare(sourceSide, targetSide, catchUp(flow), cancellation, progress, allFindings);
-        }
+        return switch (flow.kind()) {
+            case CDC -> verifyCapture(flow, cancellation, progress, allFindings);
+            case COPY, TRANSFORM -> verifyCopy(flow, cancellation, progress, allFindings);
+            case CONSUME -> {
+                if (eventSourced(pipeline, flow)) {
+                    FlowConsumer consumer = runtime.consumer(flow.to()).orElseThrow(() -> new HeadwaterException("flow " + flow.id()
+                            + " keeps a store from an event-sourced record outside headwater; this version verifies such a store only when "
+                            + "headwater runs its consumer (it folds the events up to the store's own checkpoint)"));
+                    yield verifyEvents(flow, consumer.sink(), flow.to().toString(), cancellation, progress, allFindings);
+                }
+                Flow capture = requireCapture(flow);
+                Dataset source = pipeline.requireDataset(capture.from());
+                Dataset target = pipeline.requireDataset(flow.to());
+                Flow composed = flow.between(source.ref(), target.ref());
+                try (VerifySide sourceSide = mappedSide(source, target, composed); VerifySide targetSide = storedSide(source, target, composed)) {
+                    yield compare(sourceSide, targetSide, catchUp(flow), cancellation, progress, allFindings);
+                }
+            }
+            case REPLAY -> throw new HeadwaterException("flow " + flow.id() + " is a replay: it is verified as the store it rebuilds");
+        };
     }
 
     /**
      * Verifies a store that is not (yet) the live one, e.g. a rebuild's shadow, through its own
      * reader; {@code catchUp} brings it level with the log for the re-check of differences.
      */
-    public VerificationResult verifySink(Flow flow, io.headwater.engine.spi.DerivedSink sink, CatchUp catchUp, Cancellation cancellation,
+    public VerificationResult verifySink(Flow flow, DerivedSink sink, CatchUp catchUp, Cancellation cancellation,
                                          ProgressListener progress, FindingSink allFindings) {
         Pipeline pipeline = runtime.pipeline();
         if (eventSourced(pipeline, flow)) {
             return verifyEvents(flow, sink, sink.dataset().ref() + " (shadow)", cancellation, progress, allFindings);
         }
-        Flow capture = captureOf(pipeline, flow);
-        if (capture == null) {
-            throw new HeadwaterException("flow " + flow.id() + " does not read a change-capture topic: nothing to verify it against");
-        }
+        Flow capture = requireCapture(flow);
         Dataset source = pipeline.requireDataset(capture.from());
         Dataset target = sink.dataset();
-        Flow composed = new Flow(flow.id(), flow.kind(), source.ref(), target.ref(), flow.mapping());
-        try (VerifySide sourceSide = SqlVerifySide.forFlow(recordConnections(), SqlDialect.POSTGRES, source, target, composed);
+        Flow composed = flow.between(source.ref(), target.ref());
+        try (VerifySide sourceSide = mappedSide(source, target, composed);
              VerifySide targetSide = new ReaderVerifySide(target.ref() + " (shadow)", sink.reader(), target.fields())) {
             return compare(sourceSide, targetSide, catchUp, cancellation, progress, allFindings);
         }
     }
 
+    private Flow requireCapture(Flow flow) {
+        Flow capture = captureOf(runtime.pipeline(), flow);
+        if (capture == null) {
+            throw new HeadwaterException("flow " + flow.id() + " does not read a change-capture topic: nothing to verify it against");
+        }
+        return capture;
+    }
+
+    /** {@code source}, a table of the record, seen through the flow: computed in its database. */
+    private VerifySide mappedSide(Dataset source, Dataset target, Flow composed) {
+        return runtime.adapter(source.ref().system()).mappedSide(source, target, composed).orElseThrow(() -> new HeadwaterException(
+                source.ref() + " is in a " + runtime.pipeline().systemOf(source.ref()).kind().configName()
+                        + " system, which cannot evaluate the mapping of flow " + composed.id() + " itself"));
+    }
+
+    /** {@code target} as its store holds it. */
+    private VerifySide storedSide(Dataset source, Dataset target, Flow composed) {
+        return runtime.adapter(target.ref().system()).storedSide(source, target, composed).orElseThrow(() -> new HeadwaterException(
+                target.ref() + " is in a " + runtime.pipeline().systemOf(target.ref()).kind().configName()
+                        + " system, which this version cannot verify"));
+    }
+
     private VerificationResult compare(VerifySide sourceSide, VerifySide targetSide, CatchUp catchUp, Cancellation cancellation,
                                        ProgressListener progress, FindingSink allFindings) {
+        return compare(sourceSide, targetSide, catchUp, key -> null, cancellation, progress, allFindings);
+    }
+
+    private VerificationResult compare(VerifySide sourceSide, VerifySide targetSide, CatchUp catchUp, InFlightResolver.RecentChanges recent,
+                                       Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
         List<Finding> collected = new ArrayList<>();
         VerificationResult first = new Verifier(options).withSteps(steps).withFindingSink(collected::add).verify(sourceSide, targetSide, cancellation, progress);
         if (first.clean()) {
@@ -136,7 +162,25 @@ public final class FlowVerification {
             return first;
         }
         return new InFlightResolver(sourceSide, targetSide, catchUp).withMaxKeysListed(options.maxKeysListed()).withFindingSink(allFindings)
-                .resolve(first, collected, cancellation);
+                .withRecentChanges(recent).resolve(first, collected, cancellation);
+    }
+
+    /**
+     * A copy between two datasets with no log between them: the source through the flow's mapping
+     * against the target as stored. Lacking a position to observe, a difference on a row the source
+     * changed within the flow's {@code in-flight} window is in flight; any other is re-checked once
+     * after the flow's grace period.
+     */
+    private VerificationResult verifyCopy(Flow flow, Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
+        Pipeline pipeline = runtime.pipeline();
+        Dataset source = pipeline.requireDataset(flow.from());
+        Dataset target = pipeline.requireDataset(flow.to());
+        try (VerifySide sourceSide = mappedSide(source, target, flow); VerifySide targetSide = storedSide(source, target, flow)) {
+            InFlightResolver.RecentChanges recent = flow.observe().inFlightOpt()
+                    .<InFlightResolver.RecentChanges>map(window -> new InFlightWindow(runtime.adapter(source.ref().system()), source, flow, window))
+                    .orElse(key -> null);
+            return compare(sourceSide, targetSide, FlowCatchUp.graceOnly(flow, () -> { }), recent, cancellation, progress, allFindings);
+        }
     }
 
     /**
@@ -155,9 +199,9 @@ public final class FlowVerification {
         for (int attempt = 1; attempt <= EVENT_ATTEMPTS; attempt++) {
             StoreSnapshot snapshot = StoreSnapshot.read(sink);
             collected.clear();
-            try (KafkaTopicVerifySide sourceSide = KafkaTopicVerifySide.readEvents(runtime.eventLog(), events, target, flow, runtime.decoder(),
-                    snapshot.upTo(events.physicalName(), runtime.eventLog().partitions(events.physicalName())), TOPIC_READ_TIMEOUT);
-                 VerifySide targetSide = new io.headwater.engine.integrity.RowsVerifySide(label + " at " + snapshot.checkpoint().encode(),
+            try (KafkaTopicVerifySide sourceSide = KafkaTopicVerifySide.readEvents(runtime.eventLogOf(events.ref()), events, target, flow, runtime.decoder(),
+                    snapshot.upTo(events.physicalName(), runtime.eventLogOf(events.ref()).partitions(events.physicalName())), TOPIC_READ_TIMEOUT);
+                 VerifySide targetSide = new RowsVerifySide(label + " at " + snapshot.checkpoint().encode(),
                          sourceSide.form(), sourceSide.keyOrder(), snapshot.rows())) {
                 result = new Verifier(options).withFindingSink(collected::add).verify(sourceSide, targetSide, cancellation, progress);
             }
@@ -174,79 +218,27 @@ public final class FlowVerification {
         Pipeline pipeline = runtime.pipeline();
         Dataset source = pipeline.requireDataset(flow.from());
         Dataset topic = pipeline.requireDataset(flow.to());
-        try (VerifySide sourceSide = SqlVerifySide.forFlow(recordConnections(), SqlDialect.POSTGRES, source, topic, flow);
-             RefreshableSide topicSide = new RefreshableSide(() -> KafkaTopicVerifySide.read(runtime.eventLog(), topic, TOPIC_READ_TIMEOUT))) {
+        try (VerifySide sourceSide = mappedSide(source, topic, flow);
+             RefreshableSide topicSide = new RefreshableSide(() -> KafkaTopicVerifySide.read(runtime.eventLogOf(topic.ref()), topic, TOPIC_READ_TIMEOUT))) {
             List<Finding> collected = new ArrayList<>();
             VerificationResult first = new Verifier(options).withSteps(steps).withFindingSink(collected::add).verify(sourceSide, topicSide, cancellation, progress);
             if (first.clean()) {
                 collected.forEach(allFindings::accept);
                 return first;
             }
-            CatchUp reread = new CatchUp() {
-                @Override
-                public boolean awaitCaughtUp(Duration timeout) {
-                    topicSide.refresh();
-                    return true;
-                }
-
-                @Override
-                public Duration captureGrace() {
-                    return CAPTURE_GRACE;
-                }
-            };
+            CatchUp reread = FlowCatchUp.graceOnly(flow, topicSide::refresh);
             return new InFlightResolver(sourceSide, topicSide, reread).withMaxKeysListed(options.maxKeysListed()).withFindingSink(allFindings)
                     .resolve(first, collected, cancellation);
         }
     }
 
-    private ConnectionSource recordConnections() {
-        return () -> runtime.recordDataSource().orElseThrow(() -> new HeadwaterException("the system of record is not an embedded PostgreSQL"))
-                .getConnection();
-    }
-
-    private VerifySide targetSide(Pipeline pipeline, Dataset source, Dataset target, Flow composed) {
-        SystemSpec system = pipeline.systemOf(target.ref());
-        if (system.kind() == SystemKind.H2) {
-            String url = new StoreLayout(pipeline).h2Url(system);
-            return SqlVerifySide.forDerived(() -> DriverManager.getConnection(url), SqlDialect.H2, source, target, composed);
-        }
-        return new ReaderVerifySide(target.ref().toString(), runtime.reader(target.ref()), target.fields());
-    }
-
     private CatchUp catchUp(Flow flow) {
-        FlowConsumer consumer = runtime.consumer(flow.to()).orElseThrow(() -> new HeadwaterException("no consumer runs flow " + flow.id()));
         String topic = runtime.pipeline().requireDataset(flow.from()).physicalName();
-        return new CatchUp() {
-            @Override
-            public boolean awaitCaughtUp(Duration timeout) {
-                Map<PartitionRef, Long> end = runtime.eventLog().endOffsets(topic);
-                long deadline = System.nanoTime() + timeout.toNanos();
-                while (!covers(consumer.sink().checkpoint(), end)) {
-                    if (System.nanoTime() > deadline || consumer.failure().isPresent()) {
-                        return false;
-                    }
-                    sleep(50);
-                }
-                return true;
-            }
-
-            @Override
-            public Duration captureGrace() {
-                return CAPTURE_GRACE;
-            }
-        };
-    }
-
-    private static boolean covers(Checkpoint checkpoint, Map<PartitionRef, Long> end) {
-        return end.entrySet().stream().allMatch(e -> checkpoint.next(e.getKey()) >= e.getValue());
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HeadwaterException("interrupted while waiting for catch-up", e);
+        KafkaEventLog log = runtime.eventLogOf(flow.from());
+        if (!flow.external()) {
+            FlowConsumer consumer = runtime.consumer(flow.to()).orElseThrow(() -> new HeadwaterException("no consumer runs flow " + flow.id()));
+            return FlowCatchUp.ofConsumer(consumer, log, topic);
         }
+        return FlowCatchUp.graceOnly(flow, () -> { });
     }
 }

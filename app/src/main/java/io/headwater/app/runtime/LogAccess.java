@@ -62,7 +62,7 @@ public final class LogAccess implements AutoCloseable {
         } else {
             bootstrap = log.connection().address();
         }
-        eventLog = new KafkaEventLog(log.id(), bootstrap);
+        eventLog = KafkaEventLog.forSystem(log, bootstrap, KafkaEventLog.DEFAULT_TIMEOUT);
         opened.push(eventLog);
     }
 

@@ -1,8 +1,6 @@
 package io.headwater.app.runtime;
 
-import io.headwater.connectors.kafka.KafkaEventLog;
-import io.headwater.connectors.kafka.KafkaMonitor;
-import io.headwater.connectors.postgres.PostgresMonitor;
+import io.headwater.connectors.SystemAdapters;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -12,6 +10,7 @@ import io.headwater.engine.model.Role;
 import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.SystemAdapter;
 import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.status.SystemStatus;
 import java.nio.file.Files;
@@ -21,9 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The status of a pipeline that this process does not run: external systems are asked at their
- * addresses, embedded servers are reported as not running, and embedded file stores are opened
- * to read their size and checkpoint.
+ * The status of a pipeline that this process does not run: each attached system asked through its
+ * adapter, read-only; a hosted server reported as not running; a hosted store opened to read its
+ * size and checkpoint.
  */
 public final class OfflineStatus {
     private OfflineStatus() {
@@ -39,46 +38,41 @@ public final class OfflineStatus {
     }
 
     private static SystemStatus statusOf(Pipeline pipeline, StoreLayout layout, SystemSpec s, Duration timeout) {
-        boolean server = s.kind() == SystemKind.POSTGRES || s.kind() == SystemKind.KAFKA;
-        if (server && s.embedded()) {
+        boolean server = s.kind() == SystemKind.POSTGRES || s.kind() == SystemKind.MYSQL || s.kind() == SystemKind.KAFKA;
+        if (server && s.hosted()) {
             return SystemStatus.unreachable(s.id(), s.kind(), s.role(), layout.systemDir(s).toString(),
                     "embedded " + s.kind().configName() + " is not running; start the pipeline with: ./headwater demo --headless --data-dir "
                             + pipeline.dataDir());
         }
-        if (s.kind() == SystemKind.POSTGRES) {
-            return PostgresMonitor.forSpec(s).status();
+        if (s.hosted() && s.role() == Role.DERIVED && Files.exists(layout.systemDir(s))) {
+            return hostedStore(pipeline, layout, s);
         }
-        if (s.kind() == SystemKind.KAFKA) {
-            try (KafkaEventLog log = new KafkaEventLog(s.id(), s.connection().address(), timeout)) {
-                return new KafkaMonitor(s, log).status();
-            } catch (HeadwaterException e) {
-                return SystemStatus.unreachable(s.id(), s.kind(), s.role(), s.displayAddress(), e.getMessage());
-            }
+        SystemAdapters.Place place = new SystemAdapters.Place(layout.systemDir(s), s.connection(), timeout);
+        try (SystemAdapter adapter = SystemAdapters.open(s, place)) {
+            return adapter.status();
+        } catch (HeadwaterException e) {
+            return SystemStatus.unreachable(s.id(), s.kind(), s.role(), s.displayAddress(), e.getMessage());
         }
-        if (s.role() == Role.DERIVED) {
-            return derived(pipeline, layout, s);
-        }
-        return SystemStatus.unreachable(s.id(), s.kind(), s.role(), s.displayAddress(), "no status for " + s.kind().configName() + " in this version");
     }
 
-    private static SystemStatus derived(Pipeline pipeline, StoreLayout layout, SystemSpec s) {
-        if (s.embedded() && !Files.exists(layout.systemDir(s))) {
-            List<DatasetStatus> empty = s.datasets().stream().map(d -> DatasetStatus.sizeOnly(d.ref(), 0)).toList();
-            return new SystemStatus(s.id(), s.kind(), s.role(), true, layout.systemDir(s).toString(), "empty: the pipeline never ran here", empty);
-        }
+    /** A store Headwater keeps: opened through its sink, which also knows the checkpoint. */
+    private static SystemStatus hostedStore(Pipeline pipeline, StoreLayout layout, SystemSpec s) {
         List<DatasetStatus> datasets = new ArrayList<>();
-        for (Dataset d : s.datasets()) {
-            Optional<Flow> feed = pipeline.flowsInto(d.ref()).stream().filter(f -> f.kind() == FlowKind.CONSUME).findFirst();
-            if (feed.isEmpty()) {
-                datasets.add(DatasetStatus.sizeOnly(d.ref(), -1));
-                continue;
+        try (SystemAdapter adapter = SystemAdapters.open(s, layout.place(s))) {
+            for (Dataset d : s.datasets()) {
+                Optional<Flow> feed = pipeline.flowsInto(d.ref()).stream().filter(f -> f.kind() == FlowKind.CONSUME && !f.external()).findFirst();
+                Optional<DerivedSink> sink = feed.flatMap(f -> adapter.sink(d, f));
+                if (sink.isEmpty()) {
+                    datasets.add(DatasetStatus.sizeOnly(d.ref(), -1));
+                    continue;
+                }
+                try (DerivedSink open = sink.get()) {
+                    datasets.add(new DatasetStatus(d.ref(), open.count(), -1, open.checkpoint().encode()));
+                }
             }
-            try (DerivedSink sink = DerivedStores.open(layout, s, d, feed.get())) {
-                datasets.add(new DatasetStatus(d.ref(), sink.count(), -1, sink.checkpoint().encode()));
-            } catch (HeadwaterException e) {
-                return SystemStatus.unreachable(s.id(), s.kind(), s.role(), layout.systemDir(s).toString(), e.getMessage());
-            }
+        } catch (HeadwaterException e) {
+            return SystemStatus.unreachable(s.id(), s.kind(), s.role(), layout.systemDir(s).toString(), e.getMessage());
         }
-        return new SystemStatus(s.id(), s.kind(), s.role(), true, s.embedded() ? layout.systemDir(s).toString() : s.displayAddress(), "", datasets);
+        return new SystemStatus(s.id(), s.kind(), s.role(), true, layout.systemDir(s).toString(), "", datasets);
     }
 }

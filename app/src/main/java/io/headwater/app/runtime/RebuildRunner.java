@@ -1,6 +1,7 @@
 package io.headwater.app.runtime;
 
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.integrity.CatchUp;
 import io.headwater.engine.integrity.FindingSink;
 import io.headwater.engine.integrity.VerificationResult;
@@ -22,7 +23,7 @@ import java.time.Duration;
  * Not thread-safe: one rebuild at a time per store.
  */
 public final class RebuildRunner {
-    private final EmbeddedPipeline runtime;
+    private final LivePipeline runtime;
     private final VerifyOptions options;
     private final double maxEventsPerSecond;
 
@@ -30,7 +31,7 @@ public final class RebuildRunner {
     public record Outcome(DatasetRef dataset, boolean resumed, ShadowReplay.Outcome replay, VerificationResult verification, boolean swapped) {
     }
 
-    public RebuildRunner(EmbeddedPipeline runtime, VerifyOptions options, double maxEventsPerSecond) {
+    public RebuildRunner(LivePipeline runtime, VerifyOptions options, double maxEventsPerSecond) {
         this.runtime = runtime;
         this.options = options;
         this.maxEventsPerSecond = maxEventsPerSecond;
@@ -43,14 +44,18 @@ public final class RebuildRunner {
      */
     public Outcome rebuild(DatasetRef target, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress,
                            FindingSink findings) {
-        FlowConsumer consumer = runtime.consumer(target).orElseThrow(() -> new HeadwaterException("no consume flow feeds " + target));
+        if (!runtime.pipeline().systemOf(target).mayWrite()) {
+            throw ReadOnlyException.refusing("rebuilding " + target + " and swapping it in", target.system());
+        }
+        FlowConsumer consumer = runtime.consumer(target).orElseThrow(() -> new HeadwaterException("no consume flow that headwater runs feeds "
+                + target + ": a rebuild swaps into a store whose consumer headwater runs"));
         Flow flow = consumer.flow();
         DerivedSink live = consumer.sink();
         boolean resumed = live.hasShadow();
         DerivedSink shadow = live.openShadow();
         boolean keep = false;
         try {
-            ShadowReplay replay = new ShadowReplay(flow, runtime.pipeline().requireDataset(flow.from()), runtime.eventLog(), runtime.decoder(),
+            ShadowReplay replay = new ShadowReplay(flow, runtime.pipeline().requireDataset(flow.from()), runtime.eventLogOf(flow.from()), runtime.decoder(),
                     maxEventsPerSecond);
             ShadowReplay.Outcome replayed = replay.catchUp(shadow, cancellation, replayProgress);
             CatchUp level = new CatchUp() {
@@ -62,7 +67,7 @@ public final class RebuildRunner {
 
                 @Override
                 public Duration captureGrace() {
-                    return FlowVerification.CAPTURE_GRACE;
+                    return FlowCatchUp.CAPTURE_GRACE;
                 }
             };
             VerificationResult verified = new FlowVerification(runtime, options).verifySink(flow, shadow, level, cancellation, verifyProgress, findings);

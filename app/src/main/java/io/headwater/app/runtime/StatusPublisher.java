@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
  */
 final class StatusPublisher implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusPublisher.class);
-    private final EmbeddedPipeline pipeline;
+    private final LivePipeline pipeline;
     private final Path file;
     private volatile boolean stopping;
 
-    StatusPublisher(EmbeddedPipeline pipeline, Path file) {
+    StatusPublisher(LivePipeline pipeline, Path file) {
         this.pipeline = pipeline;
         this.file = file;
     }

@@ -1,6 +1,9 @@
 package io.headwater.app.runtime;
 
+import io.headwater.connectors.SystemAdapters;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.model.SystemSpec;
+import io.headwater.engine.spi.SystemAdapter;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
@@ -15,6 +18,10 @@ public final class StoreAccess {
     public static DerivedSink openSink(Pipeline pipeline, DatasetRef ref) {
         Flow feed = pipeline.flowsInto(ref).stream().filter(f -> f.kind() == FlowKind.CONSUME).findFirst()
                 .orElseThrow(() -> new HeadwaterException("no consume flow feeds " + ref + " in pipeline " + pipeline.name()));
-        return DerivedStores.open(new StoreLayout(pipeline), pipeline.systemOf(ref), pipeline.requireDataset(ref), feed);
+        SystemSpec system = pipeline.systemOf(ref);
+        try (SystemAdapter adapter = SystemAdapters.open(system, new StoreLayout(pipeline).place(system))) {
+            return adapter.sink(pipeline.requireDataset(ref), feed).orElseThrow(() -> new HeadwaterException(
+                    ref + " is in a " + system.kind().configName() + " system, which headwater cannot keep in this version"));
+        }
     }
 }

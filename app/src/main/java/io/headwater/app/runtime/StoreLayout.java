@@ -1,5 +1,7 @@
 package io.headwater.app.runtime;
 
+import io.headwater.connectors.SystemAdapters;
+import io.headwater.connectors.kafka.KafkaEventLog;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.SystemSpec;
@@ -38,21 +40,18 @@ public record StoreLayout(Pipeline pipeline) {
     }
 
     public Path luceneIndex(SystemSpec system, Dataset dataset) {
-        return systemDir(system).resolve(dataset.physicalName());
-    }
-
-    public Path mvStoreFile(SystemSpec system) {
-        return systemDir(system).resolve("store.mv.db");
+        return SystemAdapters.luceneIndex(systemDir(system), dataset);
     }
 
     public String h2Url(SystemSpec system) {
-        if (!system.embedded() && system.connection().address() != null) {
-            return system.connection().address();
-        }
-        return "jdbc:h2:file:" + systemDir(system).resolve(system.id()).toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        return SystemAdapters.h2Url(system, place(system));
     }
 
-    public Path blobRoot(SystemSpec system) {
-        return systemDir(system);
+    /**
+     * Where a system is when this process does not run the pipeline: its folder, and its own
+     * connection (a hosted server has no address then).
+     */
+    public SystemAdapters.Place place(SystemSpec system) {
+        return new SystemAdapters.Place(systemDir(system), system.connection(), KafkaEventLog.DEFAULT_TIMEOUT);
     }
 }

@@ -2,6 +2,8 @@ package io.headwater.connectors.kafka;
 
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.ReadOnlyException;
+import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.EventLog;
@@ -61,6 +63,8 @@ public final class KafkaEventLog implements EventLog {
     private final String bootstrapServers;
     private final Duration timeout;
     private final String clientPrefix;
+    private final Map<String, String> clientProperties;
+    private final boolean readOnly;
     private Admin admin;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean closed;
@@ -75,10 +79,33 @@ public final class KafkaEventLog implements EventLog {
      * @param timeout          the bound on each call to the cluster
      */
     public KafkaEventLog(String systemId, String bootstrapServers, Duration timeout) {
+        this(systemId, bootstrapServers, timeout, Map.of(), false);
+    }
+
+    private KafkaEventLog(String systemId, String bootstrapServers, Duration timeout, Map<String, String> clientProperties, boolean readOnly) {
         this.systemId = Objects.requireNonNull(systemId, "systemId");
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.clientPrefix = "headwater-" + systemId + "-" + CLIENT_SEQ.incrementAndGet();
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * The log of a pipeline's Kafka system at {@code bootstrapServers}: its {@code properties} (TLS,
+     * SASL) go to every client, and when Headwater may not write into it (attached, not
+     * {@code writable}) every produce is refused with a {@link ReadOnlyException}. Reading never
+     * joins a consumer group or commits an offset, whatever the system.
+     */
+    public static KafkaEventLog forSystem(SystemSpec system, String bootstrapServers, Duration timeout) {
+        Map<String, String> props = new HashMap<>();
+        system.properties().forEach((k, v) -> props.put(k, v.reveal()));
+        return new KafkaEventLog(system.id(), bootstrapServers, timeout, props, !system.mayWrite());
+    }
+
+    /** Whether producing is refused (an attached log that headwater only reads). */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     @Override
@@ -140,6 +167,7 @@ public final class KafkaEventLog implements EventLog {
     @Override
     public LogReader openReader(String topic, Checkpoint from) {
         Map<String, Object> conf = new HashMap<>();
+        conf.putAll(clientProperties);
         conf.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         conf.put(ConsumerConfig.CLIENT_ID_CONFIG, clientPrefix + "-reader-" + CLIENT_SEQ.incrementAndGet());
         conf.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -272,6 +300,7 @@ public final class KafkaEventLog implements EventLog {
         ensureOpen();
         if (admin == null) {
             Map<String, Object> conf = new HashMap<>();
+            conf.putAll(clientProperties);
             conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             conf.put(AdminClientConfig.CLIENT_ID_CONFIG, clientPrefix + "-admin");
             conf.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -288,9 +317,13 @@ public final class KafkaEventLog implements EventLog {
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         ensureOpen();
+        if (readOnly) {
+            throw ReadOnlyException.refusing("producing to the log", systemId);
+        }
         if (producer == null) {
             int ms = (int) timeout.toMillis();
             Map<String, Object> conf = new HashMap<>();
+            conf.putAll(clientProperties);
             conf.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             conf.put(ProducerConfig.CLIENT_ID_CONFIG, clientPrefix + "-producer");
             conf.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the top level of a config (pipeline, data-dir, systems, flows) and hands on the rest. */
+/** Reads the top level of a config (pipeline, data-dir, demo, systems, flows) and hands on the rest. */
 final class PipelineReader {
-    private static final List<String> KEYS = List.of("pipeline", "data-dir", "systems", "flows");
+    private static final List<String> KEYS = List.of("pipeline", "data-dir", "demo", "systems", "flows");
 
     private final ReadContext context;
     private final Path source;
@@ -37,7 +37,8 @@ final class PipelineReader {
         map.list("systems").ifPresent(systems::read);
         List<FlowSection.Draft> flows = new FlowSection(context).read(map.list("flows").orElse(List.of()));
         Pipeline pipeline = new PipelineAssembler(context, systems, flows).assemble(name.orElse("?"), source, dataDir);
-        return Optional.of(pipeline);
+        boolean demo = map.given("demo") && ConfigValues.bool(map.scalar("demo"), context).orElse(false);
+        return Optional.of(demo ? pipeline.asDemo() : pipeline);
     }
 
     /** The data directory: {@code ~} is the user's home, relative paths resolve against the config's folder. */

@@ -44,6 +44,18 @@ public final class InFlightResolver {
     private final Duration catchUpTimeout;
     private final int maxKeysListed;
     private final FindingSink sink;
+    private final RecentChanges recent;
+
+    /**
+     * Tells whether the source changed a key recently enough for a difference to be in flight without
+     * any re-check: a copy with no log position to observe declares such a window on its source's
+     * timestamp ({@code in-flight: 5m}), as data-diff's {@code --min-age} does.
+     */
+    @FunctionalInterface
+    public interface RecentChanges {
+        /** A note saying why the key counts as in flight, or null when it does not. */
+        String inFlightWhy(Row key);
+    }
 
     /** A resolver with {@value #DEFAULT_ROUNDS} rounds and a catch-up timeout of a minute. */
     public InFlightResolver(VerifySide source, VerifySide target, CatchUp catchUp) {
@@ -52,6 +64,11 @@ public final class InFlightResolver {
 
     private InFlightResolver(VerifySide source, VerifySide target, CatchUp catchUp, int rounds, Duration catchUpTimeout,
             int maxKeysListed, FindingSink sink) {
+        this(source, target, catchUp, rounds, catchUpTimeout, maxKeysListed, sink, key -> null);
+    }
+
+    private InFlightResolver(VerifySide source, VerifySide target, CatchUp catchUp, int rounds, Duration catchUpTimeout,
+            int maxKeysListed, FindingSink sink, RecentChanges recent) {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be positive, not " + rounds);
         }
@@ -62,26 +79,32 @@ public final class InFlightResolver {
         this.catchUpTimeout = Objects.requireNonNull(catchUpTimeout, "catchUpTimeout");
         this.maxKeysListed = maxKeysListed;
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.recent = Objects.requireNonNull(recent, "recent");
     }
 
     /** At most this many rounds per key. */
     public InFlightResolver withRounds(int newRounds) {
-        return new InFlightResolver(source, target, catchUp, newRounds, catchUpTimeout, maxKeysListed, sink);
+        return new InFlightResolver(source, target, catchUp, newRounds, catchUpTimeout, maxKeysListed, sink, recent);
     }
 
     /** How long one round waits for the derived store to catch up. */
     public InFlightResolver withCatchUpTimeout(Duration timeout) {
-        return new InFlightResolver(source, target, catchUp, rounds, timeout, maxKeysListed, sink);
+        return new InFlightResolver(source, target, catchUp, rounds, timeout, maxKeysListed, sink, recent);
     }
 
     /** How many findings of each type the result lists. */
     public InFlightResolver withMaxKeysListed(int max) {
-        return new InFlightResolver(source, target, catchUp, rounds, catchUpTimeout, max, sink);
+        return new InFlightResolver(source, target, catchUp, rounds, catchUpTimeout, max, sink, recent);
     }
 
     /** Passes every re-checked finding, as classified in the end, to a sink (for the full report). */
     public InFlightResolver withFindingSink(FindingSink newSink) {
-        return new InFlightResolver(source, target, catchUp, rounds, catchUpTimeout, maxKeysListed, newSink);
+        return new InFlightResolver(source, target, catchUp, rounds, catchUpTimeout, maxKeysListed, newSink, recent);
+    }
+
+    /** Counts a difference on a key the source changed recently as in flight at once, without a re-check. */
+    public InFlightResolver withRecentChanges(RecentChanges newRecent) {
+        return new InFlightResolver(source, target, catchUp, rounds, catchUpTimeout, maxKeysListed, sink, newRecent);
     }
 
     /** Re-checks the findings the first result lists. */
@@ -100,7 +123,18 @@ public final class InFlightResolver {
         KeyOrder order = source.keyOrder();
         Map<Row, Finding> pending = new TreeMap<>(order);
         findings.stream().filter(f -> f.type().isCorrupt()).forEach(f -> pending.put(f.key(), f));
-        Map<Row, Finding> outcome = new Round(first.algorithm(), cancellation).runAll(pending);
+        Map<Row, Finding> windowed = new TreeMap<>(order);
+        for (Finding f : pending.values()) {
+            String why = recent.inFlightWhy(f.key());
+            if (why != null) {
+                windowed.put(f.key(), f.reclassified(FindingType.IN_FLIGHT, why + " (was " + f.type() + ")"));
+            }
+        }
+        Map<Row, Finding> rechecked = new TreeMap<>(order);
+        rechecked.putAll(pending);
+        rechecked.keySet().removeAll(windowed.keySet());
+        Map<Row, Finding> outcome = new Round(first.algorithm(), cancellation).runAll(rechecked);
+        outcome.putAll(windowed);
         FindingCounts counts = first.counts();
         FindingCollector listing = new FindingCollector(maxKeysListed, order, FindingSink.NONE);
         for (Finding f : first.findings()) {

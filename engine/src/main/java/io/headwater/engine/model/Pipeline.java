@@ -14,13 +14,25 @@ import java.util.stream.Stream;
  * @param dataDir where embedded systems keep their data
  * @param systems every system
  * @param flows   every flow
+ * @param demo    whether this is a demonstration pipeline: Headwater creates the demo's bank schema in its
+ *                hosted system of record, seeds it and keeps a load running (config key {@code demo: true})
  */
-public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> systems, List<Flow> flows) {
+public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> systems, List<Flow> flows, boolean demo) {
     public Pipeline {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");
         systems = List.copyOf(systems);
         flows = List.copyOf(flows);
+    }
+
+    /** A pipeline that is not a demonstration. */
+    public Pipeline(String name, Path source, Path dataDir, List<SystemSpec> systems, List<Flow> flows) {
+        this(name, source, dataDir, systems, flows, false);
+    }
+
+    /** The same pipeline as a demonstration (seeded and loaded by Headwater). */
+    public Pipeline asDemo() {
+        return new Pipeline(name, source, dataDir, systems, flows, true);
     }
 
     public Optional<SystemSpec> system(String id) {
@@ -75,12 +87,12 @@ public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> 
                         + systems.stream().map(SystemSpec::id).toList());
             }
         }
-        return new Pipeline(name, source, dataDir, systems.stream().map(s -> systemIds.contains(s.id()) ? s.allowingWrites() : s).toList(), flows);
+        return new Pipeline(name, source, dataDir, systems.stream().map(s -> systemIds.contains(s.id()) ? s.allowingWrites() : s).toList(), flows, demo);
     }
 
     /** A copy whose embedded systems live under another data directory. */
     public Pipeline withDataDir(Path dir) {
-        return new Pipeline(name, source, dir, systems, flows);
+        return new Pipeline(name, source, dir, systems, flows, demo);
     }
 
     /** Where an embedded system keeps its files: its {@code path}, or a folder named after it. */

@@ -6,7 +6,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.headwater.app.runtime.DemoSession;
 import io.headwater.app.runtime.NamedThreads;
 import io.headwater.app.runtime.audit.Audits;
-import io.headwater.app.runtime.workbench.EmbeddedWorkbench;
+import io.headwater.app.runtime.workbench.LiveWorkbench;
 import io.headwater.engine.audit.AuditSession;
 import io.headwater.engine.audit.AuditStatus;
 import io.headwater.engine.audit.ErasureLocation;
@@ -49,7 +49,7 @@ import org.testfx.framework.junit5.ApplicationTest;
 class AuditViewIT extends ApplicationTest {
     private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(new NamedThreads("gui-audit"));
     private static final String NOTE = "Ask the CRM team to stop keeping phone numbers in notes";
-    private static EmbeddedWorkbench workbench;
+    private static LiveWorkbench workbench;
 
     private final WorkViewsSupport.RecordingDialogs dialogs = new WorkViewsSupport.RecordingDialogs();
     private final WorkbenchState state = new WorkbenchState();
@@ -59,7 +59,7 @@ class AuditViewIT extends ApplicationTest {
     @BeforeAll
     static void startDemo() throws Exception {
         Path dataDir = Files.createTempDirectory("headwater-audit-view");
-        workbench = EmbeddedWorkbench.open(DemoSession.start(WorkViewsSupport.demo(dataDir), 11, 5, ProgressListener.NONE));
+        workbench = LiveWorkbench.open(DemoSession.start(WorkViewsSupport.demo(dataDir), 11, 5, ProgressListener.NONE));
     }
 
     @AfterAll

@@ -1,6 +1,6 @@
 package io.headwater.tests.gui;
 
-import io.headwater.app.gui.EmbeddedPipelineOpener;
+import io.headwater.app.gui.LivePipelineOpener;
 import io.headwater.app.gui.WorkbenchWindow;
 import io.headwater.app.runtime.NamedThreads;
 import io.headwater.engine.model.FieldRef;
@@ -44,7 +44,7 @@ public final class ScreenshotTour {
         up.await();
         WorkbenchWindow[] w = new WorkbenchWindow[1];
         Platform.runLater(() -> {
-            EmbeddedPipelineOpener opener = new EmbeddedPipelineOpener(GuiSupport.demoConfig(), dir.resolve("data"), 20);
+            LivePipelineOpener opener = new LivePipelineOpener(GuiSupport.demoConfig(), dir.resolve("data"), 20);
             w[0] = WorkbenchWindow.show(new Stage(), opener, new WorkbenchPreferences(dir.resolve("prefs.properties")),
                     Executors.newCachedThreadPool(new NamedThreads("tour")), 1560, 960);
             w[0].openInitial();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import io.headwater.app.runtime.DemoSession;
 import io.headwater.app.runtime.NamedThreads;
-import io.headwater.app.runtime.workbench.EmbeddedWorkbench;
+import io.headwater.app.runtime.workbench.LiveWorkbench;
 import io.headwater.engine.integrity.Finding;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.spi.ProgressListener;
@@ -61,7 +61,7 @@ class WorkViewsIT extends ApplicationTest {
     private static final DatasetRef INDEX = new DatasetRef("search", "customers");
     private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(new NamedThreads("gui-work"));
     private static final WorkbenchState STATE = new WorkbenchState();
-    private static EmbeddedWorkbench workbench;
+    private static LiveWorkbench workbench;
 
     private final WorkViewsSupport.RecordingDialogs dialogs = new WorkViewsSupport.RecordingDialogs();
     private Stage stage;
@@ -70,7 +70,7 @@ class WorkViewsIT extends ApplicationTest {
     @BeforeAll
     static void startDemo() throws Exception {
         Path dataDir = Files.createTempDirectory("headwater-work-views");
-        workbench = EmbeddedWorkbench.open(DemoSession.start(WorkViewsSupport.demo(dataDir), 11, 5, ProgressListener.NONE));
+        workbench = LiveWorkbench.open(DemoSession.start(WorkViewsSupport.demo(dataDir), 11, 5, ProgressListener.NONE));
         WorkViewsSupport.await("the search index to catch up", 120_000, () -> workbench.status().stream()
                 .flatMap(s -> s.datasets().stream()).filter(d -> d.ref().equals(INDEX))
                 .anyMatch(d -> d.size() >= 200 && d.lag() == 0));

@@ -2,7 +2,7 @@ package io.headwater.tests.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.app.gui.EmbeddedPipelineOpener;
+import io.headwater.app.gui.LivePipelineOpener;
 import io.headwater.app.gui.WorkbenchWindow;
 import io.headwater.app.runtime.NamedThreads;
 import io.headwater.views.graph.GraphSnapshot;
@@ -41,7 +41,7 @@ class WorkbenchGraphGuiIT extends ApplicationTest {
     @Override
     public void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("headwater-gui");
-        EmbeddedPipelineOpener opener = new EmbeddedPipelineOpener(GuiSupport.demoConfig(), dir.resolve("data"), 20);
+        LivePipelineOpener opener = new LivePipelineOpener(GuiSupport.demoConfig(), dir.resolve("data"), 20);
         // Monocle's headless screen is 1280x800 unless told otherwise: a larger window overflows its buffer.
         window = WorkbenchWindow.show(stage, opener, new WorkbenchPreferences(dir.resolve("workbench.properties")), background, 1260, 780);
         window.openInitial();

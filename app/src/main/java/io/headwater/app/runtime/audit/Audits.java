@@ -1,6 +1,6 @@
 package io.headwater.app.runtime.audit;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.connectors.audit.ErasureTracer;
 import io.headwater.connectors.workbench.H2AuditStore;
 import io.headwater.engine.HeadwaterException;
@@ -56,7 +56,7 @@ public final class Audits {
     }
 
     /** Runs every probe of {@code checklist} against {@code runtime} and stores the audit. */
-    public AuditSession run(EmbeddedPipeline runtime, Checklist checklist, String reviewer, Cancellation cancellation, AuditRunner.Listener listener) {
+    public AuditSession run(LivePipeline runtime, Checklist checklist, String reviewer, Cancellation cancellation, AuditRunner.Listener listener) {
         PipelineStores stores = new PipelineStores(runtime);
         ProbeContext context = new ProbeContext(runtime.pipeline(), new LineageGraph(runtime.pipeline()), clock, cancellation, ProgressListener.NONE);
         AuditSession session = new AuditRunner(AuditProbes.all(stores)).run(checklist, context, reviewer, listener);
@@ -97,7 +97,7 @@ public final class Audits {
     }
 
     /** Where a data subject still lives in the running pipeline. */
-    public ErasureTrace eraseCheck(EmbeddedPipeline runtime, ErasureSubject subject) {
+    public ErasureTrace eraseCheck(LivePipeline runtime, ErasureSubject subject) {
         return new ErasureTracer(new PipelineStores(runtime), clock).trace(subject);
     }
 

@@ -1,6 +1,6 @@
 package io.headwater.app.runtime.audit;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.StoreLayout;
 import io.headwater.connectors.audit.LiveStores;
 import io.headwater.engine.model.Dataset;
@@ -15,12 +15,12 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The live stores of a running {@link EmbeddedPipeline}, for the audit probes. Thread-safe. */
+/** The live stores of a running {@link LivePipeline}, for the audit probes. Thread-safe. */
 public final class PipelineStores implements LiveStores {
-    private final EmbeddedPipeline runtime;
+    private final LivePipeline runtime;
     private final StoreLayout layout;
 
-    public PipelineStores(EmbeddedPipeline runtime) {
+    public PipelineStores(LivePipeline runtime) {
         this.runtime = runtime;
         this.layout = new StoreLayout(runtime.pipeline());
     }

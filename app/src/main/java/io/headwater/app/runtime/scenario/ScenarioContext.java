@@ -1,6 +1,6 @@
 package io.headwater.app.runtime.scenario;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.RebuildRunner;
 import io.headwater.connectors.demo.LoadGenerator;
@@ -24,20 +24,20 @@ import java.util.function.Consumer;
  * at a time.
  */
 final class ScenarioContext {
-    private final EmbeddedPipeline runtime;
+    private final LivePipeline runtime;
     private final LoadGenerator load;
     private final Cancellation cancellation;
     private final Consumer<String> narration;
     private int step;
 
-    ScenarioContext(EmbeddedPipeline runtime, LoadGenerator load, Cancellation cancellation, Consumer<String> narration) {
+    ScenarioContext(LivePipeline runtime, LoadGenerator load, Cancellation cancellation, Consumer<String> narration) {
         this.runtime = runtime;
         this.load = load;
         this.cancellation = cancellation;
         this.narration = narration;
     }
 
-    EmbeddedPipeline runtime() {
+    LivePipeline runtime() {
         return runtime;
     }
 

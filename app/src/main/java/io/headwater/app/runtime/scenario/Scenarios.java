@@ -1,6 +1,6 @@
 package io.headwater.app.runtime.scenario;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.connectors.demo.LoadGenerator;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.spi.Cancellation;
@@ -24,7 +24,7 @@ public final class Scenarios {
     }
 
     /** Runs one scenario on a live demo pipeline. */
-    public static ScenarioVerdict run(String name, EmbeddedPipeline runtime, Cancellation cancellation, Consumer<String> narration) {
+    public static ScenarioVerdict run(String name, LivePipeline runtime, Cancellation cancellation, Consumer<String> narration) {
         return run(name, runtime, null, cancellation, narration);
     }
 
@@ -32,7 +32,7 @@ public final class Scenarios {
      * Runs one scenario on a live demo pipeline whose load generator ({@code load}, may be null) the
      * story may pause while it looks at data that the load keeps changing.
      */
-    public static ScenarioVerdict run(String name, EmbeddedPipeline runtime, LoadGenerator load, Cancellation cancellation,
+    public static ScenarioVerdict run(String name, LivePipeline runtime, LoadGenerator load, Cancellation cancellation,
                                       Consumer<String> narration) {
         Scenario scenario = switch (name) {
             case "corrupt-and-verify" -> new CorruptAndVerify();

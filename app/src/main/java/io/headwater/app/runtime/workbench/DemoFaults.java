@@ -1,6 +1,6 @@
 package io.headwater.app.runtime.workbench;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FaultInjector;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.faults.DeliveryFault;
@@ -25,10 +25,10 @@ import java.util.Optional;
  * waited for. Thread-safe.
  */
 final class DemoFaults {
-    private final EmbeddedPipeline runtime;
+    private final LivePipeline runtime;
     private final PipelineLookup lookup;
 
-    DemoFaults(EmbeddedPipeline runtime, PipelineLookup lookup) {
+    DemoFaults(LivePipeline runtime, PipelineLookup lookup) {
         this.runtime = runtime;
         this.lookup = lookup;
     }

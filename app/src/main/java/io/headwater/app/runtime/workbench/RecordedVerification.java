@@ -1,6 +1,6 @@
 package io.headwater.app.runtime.workbench;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.VerificationRecorder;
 import io.headwater.app.runtime.VerificationReportJson;
@@ -24,11 +24,11 @@ import java.util.List;
  * call verifies with its own {@link FlowVerification}.
  */
 final class RecordedVerification implements AutoCloseable {
-    private final EmbeddedPipeline runtime;
+    private final LivePipeline runtime;
     private final VerifyOptions options;
     private final VerificationRecorder history;
 
-    RecordedVerification(EmbeddedPipeline runtime, VerifyOptions options) {
+    RecordedVerification(LivePipeline runtime, VerifyOptions options) {
         this.runtime = runtime;
         this.options = options;
         this.history = VerificationRecorder.open(runtime.pipeline());

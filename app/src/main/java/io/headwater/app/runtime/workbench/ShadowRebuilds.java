@@ -1,6 +1,6 @@
 package io.headwater.app.runtime.workbench;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.RebuildRunner;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.integrity.FindingSink;
@@ -20,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * rebuild is running is refused, since both would write the same shadow.
  */
 final class ShadowRebuilds {
-    private final EmbeddedPipeline runtime;
+    private final LivePipeline runtime;
     private final VerifyOptions options;
     private final Set<DatasetRef> running = ConcurrentHashMap.newKeySet();
 
-    ShadowRebuilds(EmbeddedPipeline runtime, VerifyOptions options) {
+    ShadowRebuilds(LivePipeline runtime, VerifyOptions options) {
         this.runtime = runtime;
         this.options = options;
     }

@@ -1,7 +1,7 @@
 package io.headwater.app.runtime.workbench;
 
 import io.headwater.app.runtime.ChangeLogSource;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Row;
@@ -21,10 +21,10 @@ import java.util.Objects;
  * changes. Read-only; the live stores are untouched. Thread-safe: each call reads with its own reader.
  */
 final class TimeTravelQueries {
-    private final EmbeddedPipeline runtime;
+    private final LivePipeline runtime;
     private final PipelineLookup lookup;
 
-    TimeTravelQueries(EmbeddedPipeline runtime, PipelineLookup lookup) {
+    TimeTravelQueries(LivePipeline runtime, PipelineLookup lookup) {
         this.runtime = runtime;
         this.lookup = lookup;
     }
@@ -35,7 +35,7 @@ final class TimeTravelQueries {
             throw new HeadwaterException("time travel of " + dataset + ": at most " + maxRows + " rows cannot be shown; ask for 0 or more");
         }
         ChangeLogSource source = lookup.changeLog(dataset);
-        Materialized m = source.materialize(runtime.eventLog(), runtime.decoder(), asOf, cancellation, progress);
+        Materialized m = source.materialize(runtime.eventLogOf(source.log().ref()), runtime.decoder(), asOf, cancellation, progress);
         List<Row> shown = m.rows().size() > maxRows ? m.rows().subList(0, maxRows) : m.rows();
         return new TimeTravelReport(m.dataset(), asOf.describe(), m.eventsApplied(), m.rows().size(), shown);
     }
@@ -48,6 +48,6 @@ final class TimeTravelQueries {
         } catch (IllegalArgumentException e) {
             throw new HeadwaterException("history of " + dataset + ": " + e.getMessage(), e);
         }
-        return source.history(runtime.eventLog(), runtime.decoder(), keyRow, cancellation, progress);
+        return source.history(runtime.eventLogOf(source.log().ref()), runtime.decoder(), keyRow, cancellation, progress);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Log view's access to the pipeline's topics: their partitions and offsets, a page of records
@@ -27,11 +28,14 @@ final class TopicBrowser {
     /** How long a read may receive nothing although records remain. */
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EventLog log;
+    private final Function<DatasetRef, ? extends EventLog> logs;
     private final PipelineLookup lookup;
 
-    TopicBrowser(EventLog log, PipelineLookup lookup) {
-        this.log = log;
+    /**
+     * @param logs the log that holds a topic dataset (its kafka system's)
+     */
+    TopicBrowser(Function<DatasetRef, ? extends EventLog> logs, PipelineLookup lookup) {
+        this.logs = logs;
         this.lookup = lookup;
     }
 
@@ -42,6 +46,7 @@ final class TopicBrowser {
     /** First and next offset of every partition, in partition order. */
     Map<PartitionRef, long[]> offsets(DatasetRef topic) {
         String name = lookup.topic(topic).physicalName();
+        EventLog log = logs.apply(topic);
         Map<PartitionRef, Long> begin = log.beginOffsets(name);
         Map<PartitionRef, long[]> out = new TreeMap<>();
         log.endOffsets(name).forEach((p, end) -> out.put(p, new long[] {begin.getOrDefault(p, 0L), end}));
@@ -57,6 +62,7 @@ final class TopicBrowser {
             throw new HeadwaterException("browsing " + topic + ": a page of " + limit + " records is empty; ask for 1 or more");
         }
         Dataset dataset = lookup.topic(topic);
+        EventLog log = logs.apply(topic);
         Map<PartitionRef, long[]> offsets = offsets(topic);
         PartitionRef p = new PartitionRef(dataset.physicalName(), partition);
         long[] range = offsets.get(p);
@@ -101,7 +107,7 @@ final class TopicBrowser {
         String needle = text.toLowerCase(Locale.ROOT);
         ProgressListener bounded = (done, total, unit) -> progress.progress(done, Math.min(total, maxRecords), unit);
         long[] read = {0};
-        return new TopicScan(log, name, STALL_TIMEOUT).scan(from, stop, cancellation, bounded, r -> {
+        return new TopicScan(logs.apply(topic), name, STALL_TIMEOUT).scan(from, stop, cancellation, bounded, r -> {
             if (contains(r.key(), needle) || contains(r.value(), needle)) {
                 hits.accept(r);
             }

@@ -2,7 +2,7 @@ package io.headwater.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.connectors.debezium.DebeziumJsonDecoder;
 import io.headwater.connectors.demo.DemoDataGenerator;
 import io.headwater.connectors.kafka.KafkaEventLog;
@@ -31,20 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole demo pipeline on real embedded parts: PostgreSQL, Debezium, an in-process Kafka broker
  * and every derived store, started from an empty data directory, loaded, stopped and restarted.
  */
-class EmbeddedPipelineIT {
+class LivePipelineIT {
     @TempDir
     Path dataDir;
 
     @Test
     void changesReachEveryDerivedStoreAndSurviveARestartWithNothingLostOrDoubled() throws Exception {
         Pipeline pipeline = DemoPipelineSupport.demo(dataDir);
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(7), ProgressListener.NONE)) {
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(7), ProgressListener.NONE)) {
             runOperations(rt, 7, 300);
             awaitCaughtUp(rt);
             PipelineContents.assertDerivedStoresMatchRecord(rt, pipeline);
         }
 
-        try (EmbeddedPipeline rt = EmbeddedPipeline.start(pipeline, EmbeddedPipeline.Options.demo(7), ProgressListener.NONE)) {
+        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(7), ProgressListener.NONE)) {
             awaitCaughtUp(rt);
             PipelineContents.assertDerivedStoresMatchRecord(rt, pipeline);
             runOperations(rt, 8, 200);
@@ -54,7 +54,7 @@ class EmbeddedPipelineIT {
         }
     }
 
-    private static void runOperations(EmbeddedPipeline rt, long seed, int count) throws Exception {
+    private static void runOperations(LivePipeline rt, long seed, int count) throws Exception {
         try (Connection c = rt.recordDataSource().orElseThrow().getConnection()) {
             DemoDataGenerator g = new DemoDataGenerator(c, seed);
             Set<String> kinds = new HashSet<>();
@@ -65,7 +65,7 @@ class EmbeddedPipelineIT {
         }
     }
 
-    static void awaitCaughtUp(EmbeddedPipeline rt) throws InterruptedException {
+    static void awaitCaughtUp(LivePipeline rt) throws InterruptedException {
         long[] last = {-1};
         long[] stableSince = {System.currentTimeMillis()};
         DemoPipelineSupport.await("every derived store to catch up", 90_000, () -> {
@@ -85,7 +85,7 @@ class EmbeddedPipelineIT {
     }
 
     /** Every change event in every CDC topic has a distinct identity: a restart re-emitted nothing. */
-    private static void assertNoChangeEmittedTwice(EmbeddedPipeline rt, Pipeline pipeline) {
+    private static void assertNoChangeEmittedTwice(LivePipeline rt, Pipeline pipeline) {
         String bootstrap = io.headwater.engine.pipeline.DataDirLock.holder(pipeline.dataDir()).orElseThrow().get("kafka.address");
         ChangeDecoder decoder = new DebeziumJsonDecoder();
         try (KafkaEventLog log = new KafkaEventLog("kafka", bootstrap, Duration.ofSeconds(10))) {

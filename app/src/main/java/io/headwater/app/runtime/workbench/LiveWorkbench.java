@@ -2,7 +2,7 @@ package io.headwater.app.runtime.workbench;
 
 import io.headwater.app.runtime.DemoSession;
 import io.headwater.connectors.demo.LoadGenerator;
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.scenario.Scenarios;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.faults.Fault;
@@ -34,13 +34,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The {@link Workbench} on a pipeline running in this process ({@link EmbeddedPipeline}, with or
+ * The {@link Workbench} on a pipeline running in this process ({@link LivePipeline}, with or
  * without the demo's load): every view's work done through the same code paths as the CLI's
  * commands. Closing it stops what it was opened on. Thread-safe; calls block, so make them from a
  * background thread.
  */
-public final class EmbeddedWorkbench implements Workbench {
-    private final EmbeddedPipeline runtime;
+public final class LiveWorkbench implements Workbench {
+    private final LivePipeline runtime;
     private final Runnable stop;
     /** The demo's load generator, which a scenario may pause; null on a pipeline without one. */
     private final LoadGenerator load;
@@ -53,7 +53,7 @@ public final class EmbeddedWorkbench implements Workbench {
     private final AtomicBoolean closed = new AtomicBoolean();
     private AuditWorkbench audits;
 
-    private EmbeddedWorkbench(EmbeddedPipeline runtime, LoadGenerator load, Runnable stop) {
+    private LiveWorkbench(LivePipeline runtime, LoadGenerator load, Runnable stop) {
         this.runtime = runtime;
         this.load = load;
         this.stop = stop;
@@ -62,18 +62,18 @@ public final class EmbeddedWorkbench implements Workbench {
         this.verification = new RecordedVerification(runtime, options);
         this.rebuilds = new ShadowRebuilds(runtime, options);
         this.past = new TimeTravelQueries(runtime, lookup);
-        this.topics = new TopicBrowser(runtime.eventLog(), lookup);
+        this.topics = new TopicBrowser(runtime::eventLogOf, lookup);
         this.faults = new DemoFaults(runtime, lookup);
     }
 
     /** The workbench on the running demo; closing it stops the load and the pipeline. */
-    public static EmbeddedWorkbench open(DemoSession session) {
-        return new EmbeddedWorkbench(session.runtime(), session.load(), session::close);
+    public static LiveWorkbench open(DemoSession session) {
+        return new LiveWorkbench(session.runtime(), session.load(), session::close);
     }
 
     /** The workbench on a running pipeline; closing it stops the pipeline. */
-    public static EmbeddedWorkbench open(EmbeddedPipeline runtime) {
-        return new EmbeddedWorkbench(runtime, null, runtime::close);
+    public static LiveWorkbench open(LivePipeline runtime) {
+        return new LiveWorkbench(runtime, null, runtime::close);
     }
 
     @Override
@@ -190,7 +190,7 @@ public final class EmbeddedWorkbench implements Workbench {
     public AuditWorkbench audits() {
         synchronized (closed) {
             if (audits == null) {
-                audits = new EmbeddedAuditWorkbench(runtime, closed::get);
+                audits = new LiveAuditWorkbench(runtime, closed::get);
             }
             return audits;
         }

@@ -2,8 +2,8 @@ package io.headwater.app.gui;
 
 import io.headwater.app.cli.Attached;
 import io.headwater.app.runtime.DemoSession;
-import io.headwater.app.runtime.EmbeddedPipeline;
-import io.headwater.app.runtime.workbench.EmbeddedWorkbench;
+import io.headwater.app.runtime.LivePipeline;
+import io.headwater.app.runtime.workbench.LiveWorkbench;
 import io.headwater.engine.config.PipelineLoader;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.spi.ProgressListener;
@@ -12,11 +12,12 @@ import io.headwater.views.shell.PipelineOpener;
 import java.nio.file.Path;
 
 /**
- * Opens pipelines for the main window on the embedded runtime. The demo pipeline (named
- * {@code demo}) starts with its data and a load generator, as {@code headwater demo}; any other
- * config starts as is. Either way the process answers the CLI's commands aimed at its data directory.
+ * Opens pipelines for the main window as {@link LivePipeline}s: hosted systems started, attached
+ * ones connected to. A pipeline declared {@code demo: true} starts with its data and a load
+ * generator, as {@code headwater demo}; any other config opens as it is. Either way the process
+ * answers the CLI's commands aimed at its data directory.
  */
-public final class EmbeddedPipelineOpener implements PipelineOpener {
+public final class LivePipelineOpener implements PipelineOpener {
     /** The demo data's seed and the load generator's rate (operations per second). */
     static final long DEMO_SEED = 42;
     static final double DEMO_RATE = 5;
@@ -29,7 +30,7 @@ public final class EmbeddedPipelineOpener implements PipelineOpener {
      * @param dataDirOverride the data directory for the initial config, or null for the config's own
      * @param demoRate        the demo load's operations per second
      */
-    public EmbeddedPipelineOpener(Path initialConfig, Path dataDirOverride, double demoRate) {
+    public LivePipelineOpener(Path initialConfig, Path dataDirOverride, double demoRate) {
         this.initialConfig = initialConfig.toAbsolutePath().normalize();
         this.dataDirOverride = dataDirOverride;
         this.demoRate = demoRate;
@@ -49,13 +50,13 @@ public final class EmbeddedPipelineOpener implements PipelineOpener {
 
     @Override
     public Workbench start(Pipeline pipeline, ProgressListener progress) {
-        if ("demo".equals(pipeline.name())) {
+        if (pipeline.demo()) {
             DemoSession session = DemoSession.start(pipeline, DEMO_SEED, demoRate, progress);
             session.runtime().serveControl(request -> Attached.run(session.runtime(), request));
-            return EmbeddedWorkbench.open(session);
+            return LiveWorkbench.open(session);
         }
-        EmbeddedPipeline runtime = EmbeddedPipeline.start(pipeline, new EmbeddedPipeline.Options("headwater gui", false, 0), progress);
+        LivePipeline runtime = LivePipeline.start(pipeline, new LivePipeline.Options("headwater gui", 0), progress);
         runtime.serveControl(request -> Attached.run(runtime, request));
-        return EmbeddedWorkbench.open(runtime);
+        return LiveWorkbench.open(runtime);
     }
 }

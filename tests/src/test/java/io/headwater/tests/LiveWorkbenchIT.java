@@ -3,8 +3,8 @@ package io.headwater.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
-import io.headwater.app.runtime.workbench.EmbeddedWorkbench;
+import io.headwater.app.runtime.LivePipeline;
+import io.headwater.app.runtime.workbench.LiveWorkbench;
 import io.headwater.engine.Cancelled;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.faults.Fault;
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The workbench facade the GUI's views call, on one real embedded demo pipeline shared by the class. */
-class EmbeddedWorkbenchIT {
+class LiveWorkbenchIT {
     private static final DatasetRef SEARCH = DatasetRef.parse("search.customers");
     private static final DatasetRef CACHE = DatasetRef.parse("cache.customers");
     private static final DatasetRef BALANCES = DatasetRef.parse("analytics.balances");
@@ -58,14 +58,14 @@ class EmbeddedWorkbenchIT {
     @TempDir
     static Path dataDir;
 
-    private static EmbeddedPipeline runtime;
-    private static EmbeddedWorkbench workbench;
+    private static LivePipeline runtime;
+    private static LiveWorkbench workbench;
 
     @BeforeAll
     static void startDemo() throws Exception {
-        runtime = EmbeddedPipeline.start(DemoPipelineSupport.demo(dataDir), EmbeddedPipeline.Options.demo(21), ProgressListener.NONE);
-        workbench = EmbeddedWorkbench.open(runtime);
-        EmbeddedPipelineIT.awaitCaughtUp(runtime);
+        runtime = LivePipeline.start(DemoPipelineSupport.demo(dataDir), LivePipeline.Options.demo(21), ProgressListener.NONE);
+        workbench = LiveWorkbench.open(runtime);
+        LivePipelineIT.awaitCaughtUp(runtime);
     }
 
     @AfterAll

@@ -1,6 +1,6 @@
 package io.headwater.app.runtime.workbench;
 
-import io.headwater.app.runtime.EmbeddedPipeline;
+import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.audit.Audits;
 import io.headwater.engine.audit.AuditRunner;
 import io.headwater.engine.audit.AuditSession;
@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * CLI's {@code audit} commands use, audits stored in the data directory's workbench database
  * (opened on the first call). Thread-safe; calls block.
  */
-public final class EmbeddedAuditWorkbench implements AuditWorkbench {
-    private final EmbeddedPipeline runtime;
+public final class LiveAuditWorkbench implements AuditWorkbench {
+    private final LivePipeline runtime;
     private final BooleanSupplier closed;
     /** Opened on the first call (a background thread), not on construction (which the UI thread may do). */
     private Audits audits;
@@ -32,7 +32,7 @@ public final class EmbeddedAuditWorkbench implements AuditWorkbench {
     /**
      * @param closed whether the workbench this belongs to is closed (calls then fail)
      */
-    EmbeddedAuditWorkbench(EmbeddedPipeline runtime, BooleanSupplier closed) {
+    LiveAuditWorkbench(LivePipeline runtime, BooleanSupplier closed) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.closed = Objects.requireNonNull(closed, "closed");
     }
