@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -115,7 +116,7 @@ public final class ConnectSamples {
     public static List<SourceRecord> flattened(List<SourceRecord> records, Map<String, String> config) {
         try (ExtractNewRecordState<SourceRecord> smt = new ExtractNewRecordState<>()) {
             smt.configure(config);
-            return records.stream().map(smt::apply).filter(r -> r != null).toList();
+            return records.stream().map(smt::apply).filter(Objects::nonNull).toList();
         }
     }
 

@@ -16,7 +16,9 @@ import io.headwater.engine.model.LogFormat;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.spi.ChangeEvent;
 import io.headwater.engine.spi.ChangeOp;
+import io.headwater.engine.spi.LogPosition;
 import io.headwater.engine.spi.LogRecord;
+import io.headwater.engine.spi.PartitionRef;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -127,7 +129,7 @@ class KafkaFormatsDecodingTest {
     @Test
     void anObjectWithSchemaAndPayloadAndMoreIsNotAnEnvelope() {
         String value = "{\"schema\":\"public\",\"payload\":1,\"op\":\"c\",\"before\":null,\"after\":{\"id\":9},\"source\":{\"lsn\":5}}";
-        ChangeEvent e = decoder.decode(new LogRecord(new io.headwater.engine.spi.LogPosition(new io.headwater.engine.spi.PartitionRef(TOPIC, 0), 0),
+        ChangeEvent e = decoder.decode(new LogRecord(new LogPosition(new PartitionRef(TOPIC, 0), 0),
                 "{\"id\":9}".getBytes(), value.getBytes(), Instant.EPOCH), DEBEZIUM).orElseThrow();
 
         assertThat(e.after()).isEqualTo(Row.of("id", 9L));
