@@ -3,6 +3,7 @@ package io.headwater.connectors.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.connectors.debezium.DebeziumJsonDecoder;
+import io.headwater.connectors.kafka.SchemaRegistryFraming;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Field;
@@ -23,13 +24,14 @@ import java.util.Optional;
  * dataset's declared fields. An event is a fact that happened once, so it decodes as a create whose
  * identity is its key (the event id): a producer's retry that wrote the same event twice is applied
  * once. Its time is the dataset's timestamp field when declared, else the record's timestamp. A
- * tombstone (null value) carries no event. Thread-safe.
+ * tombstone (null value) carries no event. A record framed for a schema registry (Avro) is refused. Thread-safe.
  */
 public final class EventJsonDecoder implements ChangeDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Optional<ChangeEvent> decode(LogRecord record, Dataset logDataset) {
+        SchemaRegistryFraming.rejectFramed(record, logDataset);
         if (record.value() == null) {
             return Optional.empty();
         }

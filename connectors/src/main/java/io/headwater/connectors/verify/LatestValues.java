@@ -1,10 +1,12 @@
 package io.headwater.connectors.verify;
 
 import io.headwater.connectors.debezium.DebeziumJsonDecoder;
+import io.headwater.connectors.events.LogDecoders;
 import io.headwater.connectors.kafka.KafkaLogReader;
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.integrity.KeyOrder;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.LogFormat;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.spi.ChangeDecoder;
 import io.headwater.engine.spi.ChangeEvent;
@@ -23,9 +25,10 @@ import java.util.TreeMap;
 
 /**
  * A CDC topic read once as "the latest value per key": from the beginning up to the end offsets
- * captured when reading starts (later records are left for the next read), each record decoded with
- * Debezium's envelope; a create, update or snapshot read puts its {@code after}, a delete or a
- * tombstone removes the key. Not thread-safe; a one-shot reader.
+ * captured when reading starts (later records are left for the next read), each record decoded in
+ * the dataset's {@link LogFormat} (Debezium's envelope when it has none); a create, update or snapshot
+ * read puts its {@code after}, a delete or a tombstone removes the key. Reads by partition assignment
+ * ({@link EventLog#openReader}): no consumer group, no commit. Not thread-safe; a one-shot reader.
  */
 final class LatestValues {
     private static final Duration POLL = Duration.ofMillis(200);
@@ -33,18 +36,23 @@ final class LatestValues {
     private static final byte[] DELETE = "{\"op\":\"d\",\"before\":null,\"after\":null}".getBytes(StandardCharsets.UTF_8);
 
     private final ChangeDecoder decoder;
+    /** Debezium's envelope puts the delete before its tombstone; a tombstone alone (after compaction) still deletes. */
+    private final boolean tombstoneDeletes;
     private final Dataset logDataset;
     private final TreeMap<Row, Row> latest;
     private Checkpoint through = Checkpoint.EMPTY;
 
+    /** A reader whose records are decoded in the dataset's format. */
     LatestValues(Dataset logDataset) {
-        this(logDataset, new DebeziumJsonDecoder());
+        this(logDataset, LogDecoders.forFormat(logDataset.format().orElse(LogFormat.DEBEZIUM)));
     }
 
     /** A reader whose records are decoded by {@code decoder} (e.g. plain events of an event-sourced topic). */
     LatestValues(Dataset logDataset, ChangeDecoder decoder) {
         this.logDataset = logDataset;
         this.decoder = decoder;
+        this.tombstoneDeletes = decoder instanceof DebeziumJsonDecoder
+                || decoder instanceof LogDecoders decoders && decoders.formatOf(logDataset) == LogFormat.DEBEZIUM;
         this.latest = new TreeMap<>(new KeyOrder(logDataset.keyFields()));
     }
 
@@ -98,7 +106,7 @@ final class LatestValues {
     }
 
     private void apply(LogRecord r) {
-        Optional<ChangeEvent> event = r.value() == null && r.key() != null && decoder instanceof DebeziumJsonDecoder
+        Optional<ChangeEvent> event = r.value() == null && r.key() != null && tombstoneDeletes
                 ? decoder.decode(new LogRecord(r.position(), r.key(), DELETE, r.timestamp()), logDataset)
                 : decoder.decode(r, logDataset);
         if (event.isEmpty()) {

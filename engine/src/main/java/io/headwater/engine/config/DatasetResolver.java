@@ -4,6 +4,7 @@ import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Field;
 import io.headwater.engine.model.FieldType;
+import io.headwater.engine.model.LogFormat;
 import io.headwater.engine.model.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ final class DatasetResolver {
     private final Map<DatasetRef, DatasetRef> cdcSources;
     private final Map<String, Role> roles;
     private final Set<DatasetRef> cdcTargets;
+    private final Map<String, LogFormat> topicFormats;
     private final Map<DatasetRef, Set<String>> brokenFields = new LinkedHashMap<>();
 
     /**
@@ -30,14 +32,17 @@ final class DatasetResolver {
      * @param cdcSources for each dataset written by a cdc flow, that flow's source
      * @param cdcTargets every dataset some cdc flow names as its target, even a broken flow
      * @param roles      each system's role
+     * @param topicFormats for each kafka system, the format of its datasets that declare none
      */
     DatasetResolver(ReadContext context, Map<DatasetRef, DatasetSection.Draft> drafts,
-                    Map<DatasetRef, DatasetRef> cdcSources, Set<DatasetRef> cdcTargets, Map<String, Role> roles) {
+                    Map<DatasetRef, DatasetRef> cdcSources, Set<DatasetRef> cdcTargets, Map<String, Role> roles,
+                    Map<String, LogFormat> topicFormats) {
         this.context = context;
         this.drafts = drafts;
         this.cdcSources = cdcSources;
         this.cdcTargets = cdcTargets;
         this.roles = roles;
+        this.topicFormats = topicFormats;
     }
 
     /** For each resolved dataset, the fields that were declared but could not be read. */
@@ -70,7 +75,9 @@ final class DatasetResolver {
         brokenFields.put(draft.ref(), fields.broken());
         List<String> key = key(draft, fields, source, inherited);
         String timestamp = timestamp(draft, fields, source);
-        return new Dataset(draft.ref(), draft.name(), key, fields.fields(), timestamp);
+        LogFormat format = topicFormats.containsKey(draft.ref().system())
+                ? (draft.format() != null ? draft.format() : topicFormats.get(draft.ref().system())) : null;
+        return new Dataset(draft.ref(), draft.name(), key, fields.fields(), timestamp, format);
     }
 
     private List<String> key(DatasetSection.Draft draft, FieldSection.Fields fields,

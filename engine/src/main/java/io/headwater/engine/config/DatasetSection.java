@@ -1,7 +1,9 @@
 package io.headwater.engine.config;
 
 import io.headwater.engine.model.DatasetRef;
+import io.headwater.engine.model.LogFormat;
 import io.headwater.engine.model.Role;
+import io.headwater.engine.model.SystemKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@link DatasetChecks}, because a log dataset may inherit its fields from a flow.
  */
 final class DatasetSection {
-    private static final List<String> KEYS = List.of("id", "name", "key", "timestamp", "fields");
+    private static final List<String> KEYS = List.of("id", "name", "key", "timestamp", "fields", "format");
 
     /**
      * A dataset as written in the config.
@@ -24,22 +26,28 @@ final class DatasetSection {
      * @param key       the declared key entries; null when absent
      * @param fields    the declared fields; null when absent
      * @param timestamp the declared timestamp field; null when absent
+     * @param format    the declared format of a topic's records; null when absent (or invalid)
      * @param path      the key path, e.g. {@code systems[0].datasets[1]}
      * @param line      the line the dataset starts on
      */
     record Draft(DatasetRef ref, String name, List<Scalar> key, FieldSection.Fields fields, Scalar timestamp,
-                 String path, int line) {
+                 LogFormat format, String path, int line) {
     }
 
     private final ReadContext context;
     private final String systemId;
     private final Role role;
+    private final Optional<SystemKind> kind;
 
-    /** A reader for the datasets of system {@code systemId} (may be null when the id is broken). */
-    DatasetSection(ReadContext context, String systemId, Role role) {
+    /**
+     * A reader for the datasets of system {@code systemId} (may be null when the id is broken); role
+     * and kind are null or empty when the system's are broken.
+     */
+    DatasetSection(ReadContext context, String systemId, Role role, Optional<SystemKind> kind) {
         this.context = context;
         this.systemId = systemId == null ? "?" : systemId;
         this.role = role;
+        this.kind = kind;
     }
 
     List<Draft> read(YamlMap system) {
@@ -60,6 +68,7 @@ final class DatasetSection {
         FieldSection.Fields fields = map.node("fields").map(n -> new FieldSection(context).read(n, map.child("fields"))).orElse(null);
         Scalar timestamp = map.scalar("timestamp").orElse(null);
         String name = map.scalar("name").map(Scalar::value).orElse(null);
+        LogFormat format = LogFormats.read(map, kind, context);
         if (role != Role.LOG) {
             requireDeclared(map, "key");
             requireDeclared(map, "fields");
@@ -74,7 +83,7 @@ final class DatasetSection {
             return Optional.empty();
         }
         DatasetRef ref = new DatasetRef(systemId, id.get());
-        return Optional.of(new Draft(ref, name == null ? id.get() : name, key, fields, timestamp, map.path(), map.line()));
+        return Optional.of(new Draft(ref, name == null ? id.get() : name, key, fields, timestamp, format, map.path(), map.line()));
     }
 
     private void requireDeclared(YamlMap map, String key) {

@@ -6,6 +6,7 @@ import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.FlowRunner;
+import io.headwater.engine.model.LogFormat;
 import io.headwater.engine.model.MappedField;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.Role;
@@ -34,6 +35,7 @@ final class PipelineAssembler {
     private final Map<String, SystemKind> kinds = new LinkedHashMap<>();
     private final Map<String, Boolean> hosted = new LinkedHashMap<>();
     private final Map<String, Boolean> writable = new LinkedHashMap<>();
+    private final Map<String, LogFormat> topicFormats = new LinkedHashMap<>();
 
     PipelineAssembler(ReadContext context, SystemSection systems, List<FlowSection.Draft> flows) {
         this.context = context;
@@ -45,6 +47,10 @@ final class PipelineAssembler {
             kinds.put(system.id(), system.kind());
             hosted.put(system.id(), system.embedded());
             writable.put(system.id(), system.writable());
+            if (system.kind() == SystemKind.KAFKA) {
+                topicFormats.put(system.id(), system.format() != null ? system.format()
+                        : system.role() == Role.RECORD ? LogFormat.EVENTS : LogFormat.DEBEZIUM);
+            }
             system.datasets().forEach(d -> drafts.put(d.ref(), d));
         }
     }
@@ -53,7 +59,7 @@ final class PipelineAssembler {
         List<FlowSection.Draft> linked = flows.stream().filter(this::endpointsExist).toList();
         Set<DatasetRef> cdcTargets = flows.stream().filter(f -> f.kind() == FlowKind.CDC && f.to() != null)
                 .map(FlowSection.Draft::to).collect(Collectors.toSet());
-        DatasetResolver resolver = new DatasetResolver(context, drafts, cdcSources(linked), cdcTargets, roles);
+        DatasetResolver resolver = new DatasetResolver(context, drafts, cdcSources(linked), cdcTargets, roles, topicFormats);
         Map<DatasetRef, Dataset> datasets = resolver.resolve();
         FlowChecks checks = new FlowChecks(context, datasets, resolver.brokenFields(), roles, kinds);
         linked.forEach(checks::check);

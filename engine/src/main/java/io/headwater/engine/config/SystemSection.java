@@ -1,6 +1,7 @@
 package io.headwater.engine.config;
 
 import io.headwater.engine.model.Connection;
+import io.headwater.engine.model.LogFormat;
 import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Secret;
 import io.headwater.engine.model.SystemKind;
@@ -18,7 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code systems} list: ids, kinds, roles, connections and their datasets. */
 final class SystemSection {
     private static final List<String> KEYS =
-            List.of("id", "kind", "role", "embedded", "writable", "address", "database", "user", "password", "path", "properties", "datasets");
+            List.of("id", "kind", "role", "embedded", "writable", "address", "database", "user", "password", "path", "properties", "format", "datasets");
     private static final List<String> KINDS = Arrays.stream(SystemKind.values()).map(SystemKind::configName).toList();
     private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::configName).toList();
 
@@ -28,14 +29,15 @@ final class SystemSection {
      * @param id         its id
      * @param kind       its technology
      * @param role       its role
- * @param embedded   whether Headwater runs it
+     * @param embedded   whether Headwater runs it
      * @param writable   whether an attached system may be written
      * @param connection how to reach it
      * @param properties client properties, secrets where written as {@code ${VAR}}
+     * @param format     the default format of its topics' records (kafka only); null when not written
      * @param datasets   its datasets as written
      */
     record Draft(String id, SystemKind kind, Role role, boolean embedded, boolean writable, Connection connection,
-                 Map<String, Secret> properties, List<DatasetSection.Draft> datasets) {
+                 Map<String, Secret> properties, LogFormat format, List<DatasetSection.Draft> datasets) {
     }
 
     private final ReadContext context;
@@ -90,7 +92,8 @@ final class SystemSection {
         boolean writable = map.given("writable") && ConfigValues.bool(map.scalar("writable"), context).orElse(false);
         Connection connection = new ConnectionSection(context).read(map, id.orElse(null), kind, embedded);
         Map<String, Secret> properties = readProperties(map);
-        List<DatasetSection.Draft> datasets = new DatasetSection(context, id.orElse(null), role.orElse(null)).read(map);
+        LogFormat format = LogFormats.read(map, kind, context);
+        List<DatasetSection.Draft> datasets = new DatasetSection(context, id.orElse(null), role.orElse(null), kind).read(map);
         if (id.isEmpty()) {
             idScalar.ifPresent(s -> broken.add(s.value()));
             return;
@@ -100,7 +103,7 @@ final class SystemSection {
             Scalar s = idScalar.orElseThrow();
             context.problem(s.line(), s.path(), s.quoted() + " is already used by " + first);
         } else if (kind.isPresent() && role.isPresent()) {
-            systems.add(new Draft(id.get(), kind.get(), role.get(), embedded, writable || embedded, connection, properties, datasets));
+            systems.add(new Draft(id.get(), kind.get(), role.get(), embedded, writable || embedded, connection, properties, format, datasets));
         } else {
             broken.add(id.get());
         }

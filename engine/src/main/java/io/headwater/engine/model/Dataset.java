@@ -13,13 +13,21 @@ import java.util.Optional;
  * @param key            the key fields, in order (one for a simple key, several for a composite one)
  * @param fields         every field, key fields included
  * @param timestampField the field that tells a record's age, for retention checks; may be null
+ * @param logFormat      how the records of a Kafka topic are written; null for datasets that are not topics, and
+ *                       for topics that take the default of their system (see {@link #format()})
  */
-public record Dataset(DatasetRef ref, String physicalName, List<String> key, List<Field> fields, String timestampField) {
+public record Dataset(DatasetRef ref, String physicalName, List<String> key, List<Field> fields, String timestampField,
+                      LogFormat logFormat) {
     public Dataset {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(physicalName, "physicalName");
         key = List.copyOf(key);
         fields = List.copyOf(fields);
+    }
+
+    /** A dataset without a declared log format. */
+    public Dataset(DatasetRef ref, String physicalName, List<String> key, List<Field> fields, String timestampField) {
+        this(ref, physicalName, key, fields, timestampField, null);
     }
 
     public Optional<Field> field(String name) {
@@ -38,8 +46,22 @@ public record Dataset(DatasetRef ref, String physicalName, List<String> key, Lis
         return Optional.ofNullable(timestampField);
     }
 
+    /**
+     * How the topic's records are written, when known: the config resolves it for every dataset of a
+     * kafka system ({@code events} for an event-sourced record, {@code debezium} otherwise, unless
+     * declared); empty for datasets built without one.
+     */
+    public Optional<LogFormat> format() {
+        return Optional.ofNullable(logFormat);
+    }
+
     /** A copy with other fields; used when a log dataset inherits the fields of its source. */
     public Dataset withFields(List<String> newKey, List<Field> newFields) {
-        return new Dataset(ref, physicalName, newKey, newFields, timestampField);
+        return new Dataset(ref, physicalName, newKey, newFields, timestampField, logFormat);
+    }
+
+    /** A copy whose records are written in {@code format}. */
+    public Dataset withFormat(LogFormat format) {
+        return new Dataset(ref, physicalName, key, fields, timestampField, format);
     }
 }
