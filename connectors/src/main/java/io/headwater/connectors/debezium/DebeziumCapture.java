@@ -99,7 +99,7 @@ public final class DebeziumCapture implements ChangeCapture {
     }
 
     /** The replication slot name for a capture name: {@code hw_} and the name in [a-z0-9_], at most 63 characters. */
-    static String slotName(String name) {
+    public static String slotName(String name) {
         String s = "hw_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return s.length() > 58 ? s.substring(0, 58) : s; // leaves room for the publication's "_pub"
     }
