@@ -104,6 +104,21 @@ public final class DebeziumCapture implements ChangeCapture {
         return s.length() > 58 ? s.substring(0, 58) : s; // leaves room for the publication's "_pub"
     }
 
+    /**
+     * Forgets the offsets a capture kept in {@code offsetsDir}, so that its next start takes a fresh
+     * snapshot instead of resuming at a position its (dropped) slot no longer holds.
+     *
+     * @return whether there were offsets to forget
+     */
+    public static boolean forgetOffsets(Path offsetsDir) {
+        Path file = offsetsDir.resolve(OFFSETS_FILE);
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot delete the capture offsets " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The replication slot this capture uses. */
     public String slotName() {
         return slotName;
