@@ -25,11 +25,14 @@ import java.util.regex.Pattern;
  * service's checkpoint table). Lag is the topic's end offsets minus those positions, like a
  * {@link Checkpoint}.
  *
+ * <p>Names are used as SQL would read them: plain names unquoted (folded by the database), names
+ * with other characters quoted, names written with double quotes as they are.
+ *
  * <p>Strictly read-only: one SELECT per {@link #read()}, on a connection its source opens read-only.
  * Thread-safe: holds no connection between reads.
  */
 public final class PositionTablePosition implements FlowPosition {
-    /** A name the database folds as it folds the user's own unquoted DDL; anything else is quoted. */
+    /** A name the database folds as it folds the user's own unquoted SQL. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
     private final String flowId;
@@ -71,8 +74,16 @@ public final class PositionTablePosition implements FlowPosition {
         return table.topicColumn() == null ? sql : sql + " WHERE " + name(table.topicColumn()) + " = ?";
     }
 
+    /**
+     * A declared name as SQL: written with double quotes, as it is; a plain name ({@code sink_offsets},
+     * {@code public.offsets}), unquoted, so the database folds its case as in the user's own SQL;
+     * anything else ({@code Single Offsets}) quoted.
+     */
     private static String name(String identifier) {
-        return PLAIN.matcher(identifier).matches() ? identifier : SqlDialect.quoteQualified(identifier);
+        if (identifier.indexOf('"') >= 0 || PLAIN.matcher(identifier).matches()) {
+            return identifier;
+        }
+        return SqlDialect.quoteQualified(identifier);
     }
 
     @Override
