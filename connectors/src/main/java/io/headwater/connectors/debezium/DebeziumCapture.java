@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * re-emits that one batch on restart; consumers deduplicate by event id.
  *
  * <p>The replication slot and publication are named after the capture ({@code hw_<name>} and
- * {@code hw_<name>_pub}) so several pipelines can capture from one server. The initial snapshot
+ * {@code hw_<name>_pub}) so several pipelines can capture from one server. Nothing here drops them when
+ * the capture stops (it resumes from the slot next time); {@link CaptureCleanup} ({@code headwater
+ * cleanup}) does, and warns about inactive ones whose WAL piles up. The initial snapshot
  * ({@code snapshot.mode=initial}) emits the existing rows as {@code op=r} once.
  *
  * <p>A runnable unit: the caller runs {@link #run()} on a thread it owns (it returns when the
