@@ -49,19 +49,21 @@ class CleanupIT {
         Path offsets = Files.createDirectories(dir.resolve("data/capture/pg")).resolve("offsets.dat");
         Files.writeString(offsets, "stale");
 
-        CliIT.Result readOnly = CliIT.run("cleanup", "--config", config("external", false).toString(), "--data-dir", dir.resolve("data").toString());
+        Path external = config("external", false);
+        CliIT.Result readOnly = CliIT.run("cleanup", "--config", external.toString(), "--data-dir", dir.resolve("data").toString());
 
         assertThat(readOnly.code()).isEqualTo(ExitCodes.OK);
         assertThat(readOnly.out()).contains("pg at " + pg.address() + "/postgres: slot hw_bank (inactive, ")
                 .contains("left alone: pg is attached and not writable");
         assertThat(names("SELECT slot_name FROM pg_replication_slots")).containsExactly("hw_bank");
 
-        Path hosted = config("headwater", true);
-        CliIT.Result dry = CliIT.run("cleanup", "--config", hosted.toString(), "--data-dir", dir.resolve("data").toString(), "--dry-run");
+        CliIT.Result dry = CliIT.run("cleanup", "--config", external.toString(), "--data-dir", dir.resolve("data").toString(),
+                "--allow-write", "pg", "--dry-run");
 
         assertThat(dry.out()).contains(": would drop slot hw_bank (inactive, ").contains(" and publication hw_bank_pub");
         assertThat(names("SELECT slot_name FROM pg_replication_slots")).containsExactly("hw_bank");
 
+        Path hosted = config("headwater", true);
         CliIT.Result done = CliIT.run("cleanup", "--config", hosted.toString(), "--data-dir", dir.resolve("data").toString());
 
         assertThat(done.code()).as(done.err()).isEqualTo(ExitCodes.OK);

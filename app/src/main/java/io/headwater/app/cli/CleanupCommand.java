@@ -7,6 +7,7 @@ import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.pipeline.DataDirLock;
 import io.headwater.engine.spi.SystemReach;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class CleanupCommand implements Callable<Integer> {
 
     @Option(names = "--allow-write", paramLabel = "SYSTEM", split = ",",
             description = "Allow dropping on this attached system although its config does not say writable: true.")
-    List<String> allowWrite = List.of();
+    List<String> allowWrite = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
