@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * re-emits that one batch on restart; consumers deduplicate by event id.
  *
  * <p>The replication slot and publication are named after the capture ({@code hw_<name>} and
- * {@code hw_<name>_pub}) so several pipelines can capture from one server. The initial snapshot
+ * {@code hw_<name>_pub}) so several pipelines can capture from one server. Nothing here drops them when
+ * the capture stops (it resumes from the slot next time); {@link CaptureCleanup} ({@code headwater
+ * cleanup}) does, and warns about inactive ones whose WAL piles up. The initial snapshot
  * ({@code snapshot.mode=initial}) emits the existing rows as {@code op=r} once.
  *
  * <p>A runnable unit: the caller runs {@link #run()} on a thread it owns (it returns when the
@@ -99,9 +101,24 @@ public final class DebeziumCapture implements ChangeCapture {
     }
 
     /** The replication slot name for a capture name: {@code hw_} and the name in [a-z0-9_], at most 63 characters. */
-    static String slotName(String name) {
+    public static String slotName(String name) {
         String s = "hw_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return s.length() > 58 ? s.substring(0, 58) : s; // leaves room for the publication's "_pub"
+    }
+
+    /**
+     * Forgets the offsets a capture kept in {@code offsetsDir}, so that its next start takes a fresh
+     * snapshot instead of resuming at a position its (dropped) slot no longer holds.
+     *
+     * @return whether there were offsets to forget
+     */
+    public static boolean forgetOffsets(Path offsetsDir) {
+        Path file = offsetsDir.resolve(OFFSETS_FILE);
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot delete the capture offsets " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The replication slot this capture uses. */

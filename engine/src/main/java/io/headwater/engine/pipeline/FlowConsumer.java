@@ -11,6 +11,7 @@ import io.headwater.engine.spi.ChangeOp;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.EventLog;
+import io.headwater.engine.spi.FlowPosition;
 import io.headwater.engine.spi.LogReader;
 import io.headwater.engine.spi.LogRecord;
 import java.time.Clock;
@@ -175,6 +176,11 @@ public final class FlowConsumer implements Runnable, AutoCloseable {
     /** The error that stopped this consumer, if any. */
     public Optional<HeadwaterException> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /** This flow's position: the sink's checkpoint against the end of its topic. */
+    public FlowPosition position() {
+        return new SinkPosition(flow, logDataset.physicalName(), log, sink);
     }
 
     /** Log records not yet applied; -1 when the log cannot be asked. */
