@@ -133,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
         diffs = SyncCheck.differences(rt.pipeline(), finalStatus);
         print(rt, finalStatus, load.done(), (System.nanoTime() - t0) / 1_000_000_000L, out);
         if (!common.json) {
-            out.print(StatusText.render(finalStatus));
+            out.print(StatusText.render(rt.pipeline(), finalStatus, List.of()));
             out.println(latencySummary(rt.latencies()));
         }
         if (!diffs.isEmpty()) {

@@ -5,6 +5,7 @@ import io.headwater.app.runtime.StoreLayout;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.pipeline.DataDirLock;
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.status.SystemStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,18 +47,21 @@ public final class StatusCommand implements Callable<Integer> {
                 .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout '" + timeout + "' is not a duration"));
         Optional<Map<String, String>> holder = DataDirLock.holder(pipeline.dataDir());
         List<SystemStatus> statuses;
+        List<FlowProgress> flows = List.of();
         Path published = new StoreLayout(pipeline).statusFile();
         if (holder.isPresent() && Files.exists(published)) {
             statuses = StatusJson.parse(read(published));
             err.printf("pipeline %s is run by process %s (%s); status as it published it at %s%n", pipeline.name(),
                     holder.get().get("pid"), holder.get().get("command"), lastModified(published));
         } else {
-            statuses = OfflineStatus.of(pipeline, wait);
+            OfflineStatus.Report report = OfflineStatus.of(pipeline, wait);
+            statuses = report.systems();
+            flows = report.flows();
         }
         if (common.json) {
             out.println(StatusJson.render(pipeline, statuses, Map.of(), Instant.now()));
         } else {
-            out.print(StatusText.render(statuses));
+            out.print(StatusText.render(pipeline, statuses, flows));
         }
         List<SystemStatus> down = statuses.stream().filter(s -> !s.reachable()).toList();
         for (SystemStatus s : down) {

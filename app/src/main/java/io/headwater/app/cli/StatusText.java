@@ -1,5 +1,7 @@
 package io.headwater.app.cli;
 
+import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.pipeline.LatencyRecorder;
 import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.status.SystemStatus;
@@ -11,17 +13,29 @@ final class StatusText {
     private StatusText() {
     }
 
-    static String render(List<SystemStatus> statuses) {
+    /**
+     * Systems (hosted or attached) with their datasets, then the flows that run outside headwater with
+     * their observed progress.
+     */
+    static String render(Pipeline pipeline, List<SystemStatus> statuses, List<FlowProgress> flows) {
         StringBuilder sb = new StringBuilder();
         for (SystemStatus s : statuses) {
-            sb.append(String.format("%-10s %-9s %-8s %s%s%n", s.systemId(), s.kind().configName(), s.role().configName(),
-                    s.reachable() ? "up  " : "DOWN", s.address().isEmpty() ? "" : "  " + s.address()));
+            String how = pipeline.system(s.systemId()).map(x -> x.hosted() ? "hosted" : x.mayWrite() ? "attached, writable" : "attached").orElse("");
+            sb.append(String.format("%-10s %-9s %-8s %s%s  (%s)%n", s.systemId(), s.kind().configName(), s.role().configName(),
+                    s.reachable() ? "up  " : "DOWN", s.address().isEmpty() ? "" : "  " + s.address(), how));
             if (!s.message().isEmpty()) {
                 sb.append("           ").append(s.message()).append('\n');
             }
             for (DatasetStatus d : s.datasets()) {
                 sb.append(String.format("  %-24s %10s%s%n", d.ref(), d.size() < 0 ? "?" : String.format("%,d", d.size()),
                         d.lag() < 0 ? "" : d.lag() == 0 ? "   caught up" : String.format("   lag %,d", d.lag())));
+            }
+        }
+        if (!flows.isEmpty()) {
+            sb.append("flows run outside headwater:\n");
+            for (FlowProgress f : flows) {
+                String connector = pipeline.flow(f.flowId()).flatMap(x -> x.observe().connectorOpt()).map(c -> " (connector " + c + ")").orElse("");
+                sb.append(String.format("  %-24s %s%s: %s%n", f.flowId(), f.lagText(), connector, f.description()));
             }
         }
         return sb.toString();

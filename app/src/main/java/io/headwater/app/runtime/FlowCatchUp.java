@@ -5,6 +5,7 @@ import io.headwater.engine.model.Flow;
 import io.headwater.engine.pipeline.FlowConsumer;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.EventLog;
+import io.headwater.engine.spi.FlowPosition;
 import io.headwater.engine.spi.PartitionRef;
 import java.time.Duration;
 import java.util.Map;
@@ -46,6 +47,35 @@ final class FlowCatchUp {
                     }
                     Pause.millis(50, "waiting for " + topic + " to be applied");
                 }
+                return true;
+            }
+
+            @Override
+            public Duration captureGrace() {
+                return grace;
+            }
+        };
+    }
+
+    /**
+     * A flow observed through its position (a replication slot, a consumer group, a position table):
+     * caught up once the position passes where the log ended when the wait began; then
+     * {@code beforeRecheck} runs (a topic read again, say).
+     */
+    static CatchUp observed(Flow flow, FlowPosition position, Runnable beforeRecheck) {
+        Duration grace = flow.observe().graceOpt().orElse(EXTERNAL_GRACE);
+        return new CatchUp() {
+            @Override
+            public boolean awaitCaughtUp(Duration timeout) {
+                Map<PartitionRef, Long> marks = position.read().ends();
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (!position.read().covers(marks)) {
+                    if (System.nanoTime() > deadline) {
+                        return false;
+                    }
+                    Pause.millis(200, "waiting for flow " + flow.id() + " to catch up");
+                }
+                beforeRecheck.run();
                 return true;
             }
 

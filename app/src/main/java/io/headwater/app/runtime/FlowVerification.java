@@ -226,7 +226,9 @@ public final class FlowVerification {
                 collected.forEach(allFindings::accept);
                 return first;
             }
-            CatchUp reread = FlowCatchUp.graceOnly(flow, topicSide::refresh);
+            CatchUp reread = runtime.position(flow.id()).filter(x -> flow.external())
+                    .map(position -> FlowCatchUp.observed(flow, position, topicSide::refresh))
+                    .orElseGet(() -> FlowCatchUp.graceOnly(flow, topicSide::refresh));
             return new InFlightResolver(sourceSide, topicSide, reread).withMaxKeysListed(options.maxKeysListed()).withFindingSink(allFindings)
                     .resolve(first, collected, cancellation);
         }
@@ -239,6 +241,7 @@ public final class FlowVerification {
             FlowConsumer consumer = runtime.consumer(flow.to()).orElseThrow(() -> new HeadwaterException("no consumer runs flow " + flow.id()));
             return FlowCatchUp.ofConsumer(consumer, log, topic);
         }
-        return FlowCatchUp.graceOnly(flow, () -> { });
+        return runtime.position(flow.id()).map(position -> FlowCatchUp.observed(flow, position, () -> { }))
+                .orElseGet(() -> FlowCatchUp.graceOnly(flow, () -> { }));
     }
 }

@@ -1,7 +1,9 @@
 package io.headwater.app.runtime;
 
 import io.headwater.connectors.SystemAdapters;
+import io.headwater.connectors.debezium.CaptureCleanup;
 import io.headwater.connectors.debezium.CaptureRoute;
+import io.headwater.connectors.positions.FlowPositions;
 import io.headwater.connectors.debezium.DebeziumCapture;
 import io.headwater.connectors.debezium.SourceDatabase;
 import io.headwater.connectors.demo.DemoDataGenerator;
@@ -28,6 +30,7 @@ import io.headwater.engine.pipeline.PipelineRuntime;
 import io.headwater.engine.spi.ChangeDecoder;
 import io.headwater.engine.spi.DatasetReader;
 import io.headwater.engine.spi.DerivedSink;
+import io.headwater.engine.spi.FlowPosition;
 import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.spi.SystemAdapter;
 import io.headwater.engine.status.SystemStatus;
@@ -75,7 +78,9 @@ public final class LivePipeline implements PipelineRuntime {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final Map<String, SystemAdapter> adapters = new LinkedHashMap<>();
     private final List<DebeziumCapture> captures = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final FlowConsumers consumers;
+    private final Map<String, FlowPosition> positions = new LinkedHashMap<>();
     private DataDirLock lock;
     private HostedServers servers;
     private StatusPublisher publisher;
@@ -130,6 +135,8 @@ public final class LivePipeline implements PipelineRuntime {
 
         progress.progress(5, steps, "Waiting for the initial snapshot");
         awaitStreaming();
+        warnAboutLeftoverSlots();
+        openPositions();
 
         publisher = new StatusPublisher(this, layout.statusFile());
         opened.push(publisher);
@@ -207,6 +214,43 @@ public final class LivePipeline implements PipelineRuntime {
                     + " cannot be kept by headwater in this version: write runs: external on flow " + f.id() + " to observe it instead"));
             consumers.start(f, sink);
         }
+    }
+
+    /** How far each flow that runs outside Headwater has got: read on demand, never written. */
+    private void openPositions() {
+        for (Flow f : pipeline.flows()) {
+            if (f.external()) {
+                FlowPositions.open(pipeline, f, s -> place(s).live()).ifPresent(p -> {
+                    positions.put(f.id(), p);
+                    opened.push(p);
+                });
+            }
+        }
+    }
+
+    /** Warns of replication slots that earlier hosted runs left behind on reachable record servers while they retain much WAL. */
+    private void warnAboutLeftoverSlots() {
+        if (pipeline.source() == null) {
+            return;
+        }
+        try {
+            for (String warning : new CaptureCleanup(pipeline, s -> place(s).live()).warnings(pipeline.source(), CaptureCleanup.DEFAULT_WARN_BYTES)) {
+                LOG.warn(warning);
+                warnings.add(warning);
+            }
+        } catch (HeadwaterException e) {
+            LOG.debug("could not look for leftover replication slots: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Warnings found while opening (leftover replication slots), for people. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The position reader of a flow that runs outside headwater, when its config says how to observe it. */
+    public Optional<FlowPosition> position(String flowId) {
+        return Optional.ofNullable(positions.get(flowId));
     }
 
     private void awaitStreaming() {
@@ -345,7 +389,7 @@ public final class LivePipeline implements PipelineRuntime {
 
     @Override
     public List<SystemStatus> status() {
-        return new LiveStatus(pipeline, layout, adapters, consumers).now();
+        return new LiveStatus(pipeline, layout, adapters, consumers, positions).now();
     }
 
     /** Whether every derived store Headwater keeps has applied everything in its log. */

@@ -5,6 +5,7 @@ import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.Role;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.pipeline.FlowConsumer;
+import io.headwater.engine.spi.FlowPosition;
 import io.headwater.engine.spi.SystemAdapter;
 import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.status.SystemStatus;
@@ -23,19 +24,22 @@ final class LiveStatus {
     private final StoreLayout layout;
     private final Map<String, SystemAdapter> adapters;
     private final FlowConsumers consumers;
+    private final Map<String, FlowPosition> positions;
 
-    LiveStatus(Pipeline pipeline, StoreLayout layout, Map<String, SystemAdapter> adapters, FlowConsumers consumers) {
+    LiveStatus(Pipeline pipeline, StoreLayout layout, Map<String, SystemAdapter> adapters, FlowConsumers consumers,
+               Map<String, FlowPosition> positions) {
         this.pipeline = pipeline;
         this.layout = layout;
         this.adapters = adapters;
         this.consumers = consumers;
+        this.positions = positions;
     }
 
     List<SystemStatus> now() {
         List<SystemStatus> out = new ArrayList<>();
         for (SystemSpec s : pipeline.systems()) {
             boolean keptHere = s.role() == Role.DERIVED && s.datasets().stream().anyMatch(d -> consumers.feeding(d.ref()).isPresent());
-            out.add(keptHere ? kept(s) : adapters.get(s.id()).status());
+            out.add(ObservedLag.apply(pipeline, positions, keptHere ? kept(s) : adapters.get(s.id()).status()));
         }
         return out;
     }

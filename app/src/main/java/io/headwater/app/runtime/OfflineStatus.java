@@ -1,6 +1,12 @@
 package io.headwater.app.runtime;
 
 import io.headwater.connectors.SystemAdapters;
+import io.headwater.connectors.positions.FlowPositions;
+import io.headwater.engine.spi.FlowPosition;
+import io.headwater.engine.spi.FlowProgress;
+import io.headwater.engine.spi.SystemReach;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -22,20 +28,41 @@ import java.util.Optional;
 /**
  * The status of a pipeline that this process does not run: each attached system asked through its
  * adapter, read-only; a hosted server reported as not running; a hosted store opened to read its
- * size and checkpoint.
+ * size and checkpoint; the observed lag of each flow that runs outside Headwater.
  */
 public final class OfflineStatus {
     private OfflineStatus() {
     }
 
-    public static List<SystemStatus> of(Pipeline pipeline, Duration timeout) {
-        StoreLayout layout = new StoreLayout(pipeline);
-        List<SystemStatus> out = new ArrayList<>();
-        for (SystemSpec s : pipeline.systems()) {
-            out.add(statusOf(pipeline, layout, s, timeout));
-        }
-        return out;
+    /**
+     * What {@code status} shows of a pipeline nobody runs.
+     *
+     * @param systems every system's status
+     * @param flows   the observed progress of each flow that runs outside Headwater and says how to observe it
+     */
+    public record Report(List<SystemStatus> systems, List<FlowProgress> flows) {
     }
+
+    public static Report of(Pipeline pipeline, Duration timeout) {
+        StoreLayout layout = new StoreLayout(pipeline);
+        Map<String, FlowPosition> positions = new LinkedHashMap<>();
+        try {
+            for (Flow f : pipeline.flows()) {
+                if (f.external()) {
+                    FlowPositions.open(pipeline, f, SystemReach.DECLARED).ifPresent(p -> positions.put(f.id(), p));
+                }
+            }
+            List<SystemStatus> out = new ArrayList<>();
+            for (SystemSpec s : pipeline.systems()) {
+                out.add(ObservedLag.apply(pipeline, positions, statusOf(pipeline, layout, s, timeout)));
+            }
+            List<FlowProgress> flows = positions.values().stream().map(ObservedLag::read).toList();
+            return new Report(out, flows);
+        } finally {
+            positions.values().forEach(FlowPosition::close);
+        }
+    }
+
 
     private static SystemStatus statusOf(Pipeline pipeline, StoreLayout layout, SystemSpec s, Duration timeout) {
         boolean server = s.kind() == SystemKind.POSTGRES || s.kind() == SystemKind.MYSQL || s.kind() == SystemKind.KAFKA;
