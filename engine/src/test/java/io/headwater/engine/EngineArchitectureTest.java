@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine is plain Java (DESIGN.md, Modules): no UI toolkit, no vendor driver or client. */
+/** The engine is plain Java (docs/architecture.md, Layers): no UI toolkit, no vendor driver or client. */
 class EngineArchitectureTest {
     private static final JavaClasses ENGINE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module rules of DESIGN.md, checked on the compiled classes of every module. */
+/** The module rules of docs/architecture.md (Layers), checked on the compiled classes of every module. */
 class LayerArchitectureTest {
     private static JavaClasses classes;
 
