@@ -6,6 +6,7 @@ import io.headwater.connectors.jdbc.SqlFailures;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.integrity.ReaderVerifySide;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.Field;
 import io.headwater.engine.model.Flow;
@@ -235,6 +236,16 @@ public final class CrossEngineSides {
         }
         return endpoint.systemId() + " " + shape.displayName() + " at " + endpoint.displayAddress()
                 + (mapped.isEmpty() ? "" : " (" + String.join(", ", mapped) + ")");
+    }
+
+    /**
+     * A table's columns as its database describes them (for a comparison without declared
+     * datasets, such as {@code headwater diff}).
+     *
+     * @param table the table's name, possibly {@code schema.table}
+     */
+    public static TableShape describeTable(JdbcEndpoint endpoint, String table) {
+        return shape(endpoint, new Dataset(new DatasetRef(endpoint.systemId(), table), table, List.of(), List.of(), null));
     }
 
     private static TableShape shape(JdbcEndpoint endpoint, Dataset table) {
