@@ -78,6 +78,10 @@ final class DiffFixtures implements AutoCloseable {
         return f;
     }
 
+    boolean hasMariaDb() {
+        return mariadb;
+    }
+
     void requireMariaDb() {
         assumeTrue(mariadb, "no MariaDB server at " + MY_HOST + ": skipped");
     }

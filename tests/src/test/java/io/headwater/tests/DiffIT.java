@@ -1,6 +1,7 @@
 package io.headwater.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -153,6 +154,26 @@ class DiffIT {
     private static JdbcEndpoint endpoint(SystemKind kind, String address, String user) {
         return JdbcEndpoint.of(new SystemSpec(kind.configName(), kind, Role.RECORD, false, false,
                 new Connection(address, db.database, user, null, null), Map.of(), List.of()));
+    }
+
+    @Test
+    void endpointConnectionsRefuseToWrite() throws SQLException {
+        List<JdbcEndpoint> endpoints = new ArrayList<>(List.of(endpoint(SystemKind.POSTGRES, DiffFixtures.PG_HOST, "postgres")));
+        if (db.hasMariaDb()) {
+            endpoints.add(endpoint(SystemKind.MYSQL, DiffFixtures.MY_HOST, "root"));
+        }
+        for (JdbcEndpoint e : endpoints) {
+            try (java.sql.Connection c = e.readOnly().open(); Statement s = c.createStatement()) {
+                assertThat(c.isReadOnly()).isTrue();
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE rules SET note = 'written' WHERE id = 1")).as(e.toString())
+                        .isInstanceOf(SQLException.class).hasMessageMatching("(?is).*read.only.*");
+            }
+        }
+        try (java.sql.Connection c = db.pg(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT note FROM rules WHERE id = 1")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("n");
+        }
     }
 
     // ---- through the command line
