@@ -1,6 +1,8 @@
 package io.headwater.app.cli;
 
+import io.headwater.app.runtime.DiffBench;
 import io.headwater.app.runtime.VerifyBench;
+import io.headwater.connectors.verify.CrossEngineSides;
 import io.headwater.engine.HeadwaterException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code headwater bench}: benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-        subcommands = {BenchCommand.Verify.class, BenchCommand.Rebuild.class})
+        subcommands = {BenchCommand.Verify.class, BenchCommand.Rebuild.class, BenchCommand.Diff.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -90,6 +92,48 @@ public final class BenchCommand implements Callable<Integer> {
             });
         }
 
+    }
+
+    /** {@code bench diff}: a plain read of both sides vs {@code headwater diff}'s comparison, PostgreSQL against PostgreSQL or MariaDB. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Time a plain read of both tables and the diff of a PostgreSQL table against a PostgreSQL or MariaDB copy on this machine's servers.")
+    public static final class Diff implements Callable<Integer> {
+        @Option(names = "--rows", defaultValue = "1000000", paramLabel = "N", description = "Rows in the source (default ${DEFAULT-VALUE}).")
+        long rows;
+
+        @Option(names = "--diff-rate", defaultValue = "0", paramLabel = "R", description = "Fraction of seeded differences in the copy (default ${DEFAULT-VALUE}).")
+        double diffRate;
+
+        @Option(names = "--target", defaultValue = "postgres", paramLabel = "KIND", description = "postgres or mysql (default ${DEFAULT-VALUE}).")
+        String target;
+
+        @Option(names = "--push-down", defaultValue = "auto", paramLabel = "MODE", description = "auto, never or always (default ${DEFAULT-VALUE}).")
+        String pushDown;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (rows <= 0 || diffRate < 0 || diffRate > 0.5) {
+                throw new ParameterException(spec.commandLine(), "--rows must be positive and --diff-rate between 0 and 0.5");
+            }
+            CrossEngineSides.PushDown mode = switch (pushDown) {
+                case "auto" -> CrossEngineSides.PushDown.AUTO;
+                case "never" -> CrossEngineSides.PushDown.NEVER;
+                case "always" -> CrossEngineSides.PushDown.ALWAYS;
+                default -> throw new ParameterException(spec.commandLine(), "--push-down '" + pushDown + "' is not a mode: use auto, never or always");
+            };
+            PrintWriter out = spec.commandLine().getOut();
+            DiffBench.Figures f = new DiffBench(spec.commandLine().getErr()).run(target, rows, diffRate, mode);
+            out.printf("%-8s %12s %6s | %16s | %16s | %5s | %-9s | %s%n", "target", "rows", "diff", "(a) read both", "(b) diff", "b/a", "findings", "method");
+            out.printf("%-8s %,12d %6.3f | %6.2f s %6.0fk/s | %6.2f s %6.0fk/s | %5.2f | %-9s | %s%n", f.target(), f.rows(), f.diffRate(),
+                    f.readSeconds(), f.rows() / f.readSeconds() / 1000, f.diffSeconds(), f.rows() / f.diffSeconds() / 1000,
+                    f.diffSeconds() / f.readSeconds(), f.findingsMatchSeeds() ? "= seeds" : "DIFFER", f.method());
+            out.printf("seeded: %,d mismatched, %,d missing, %,d extra; found: %s%n", f.expectedMismatched(), f.expectedMissing(),
+                    f.expectedExtra(), f.result().counts());
+            return f.findingsMatchSeeds() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        }
     }
 
     /** {@code bench rebuild}: raw consume of a topic vs a rebuild from it into a store. */

@@ -7,6 +7,7 @@ import io.headwater.engine.config.ConfigException;
 import io.headwater.engine.pipeline.DataDirLock;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,19 +16,33 @@ import picocli.CommandLine.Option;
 /** The {@code headwater} command line: with no arguments it opens the workbench on the demo. */
 @Command(name = "headwater", mixinStandardHelpOptions = true, version = "Headwater 0.1.0",
         description = "A workbench for data lineage, integrity, replay and audit.",
-        subcommands = {GuiCommand.class, DemoCommand.class, StatusCommand.class, LineageCommand.class, VerifyCommand.class, InjectCommand.class, RebuildCommand.class, HistoryCommand.class, BenchCommand.class, AuditCommand.class, CleanupCommand.class})
+        subcommands = {GuiCommand.class, DemoCommand.class, StatusCommand.class, LineageCommand.class, VerifyCommand.class, DiffCommand.class, InjectCommand.class, RebuildCommand.class, HistoryCommand.class, BenchCommand.class, AuditCommand.class, CleanupCommand.class})
 public final class HeadwaterCommand implements Callable<Integer> {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
+
+    private Map<String, String> environment = System.getenv();
 
     @Override
     public Integer call() {
         return new GuiCommand().call();
     }
 
+    /** The environment variables commands read secrets from ({@code PGPASSWORD}, {@code MYSQL_PWD}). */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new HeadwaterCommand());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs the command line with these environment variables instead of the process's (for tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        HeadwaterCommand command = new HeadwaterCommand();
+        command.environment = Map.copyOf(environment);
+        CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {

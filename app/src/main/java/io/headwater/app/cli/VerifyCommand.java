@@ -8,7 +8,6 @@ import io.headwater.app.runtime.VerificationRecorder;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.history.VerificationRun;
 import io.headwater.engine.integrity.Finding;
-import io.headwater.engine.integrity.FindingType;
 import io.headwater.engine.integrity.VerificationResult;
 import io.headwater.engine.integrity.VerifyOptions;
 import io.headwater.engine.model.DatasetRef;
@@ -137,34 +136,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (r.merkleRoot() != null) {
             out.println("  merkle root " + r.merkleRoot());
         }
-        for (FindingType type : FindingType.values()) {
-            List<Finding> listed = r.findings(type);
-            long total = r.counts().of(type);
-            for (Finding f : listed) {
-                out.printf("    %-10s %s%s%n", type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), f.key().asMap(),
-                        f.differingFields().isEmpty() ? "" : "  fields " + f.differingFields() + describe(f));
-            }
-            if (total > listed.size()) {
-                out.printf("    ... and %,d more %s (see --report)%n", total - listed.size(), type.name().toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        out.flush();
-    }
-
-    private static String describe(Finding f) {
-        if (f.sourceValues() == null || f.targetValues() == null || f.differingFields().isEmpty()) {
-            return "";
-        }
-        String field = f.differingFields().get(0);
-        return ": source " + shown(f.sourceValues().get(field)) + ", derived " + shown(f.targetValues().get(field));
-    }
-
-    private static String shown(Object v) {
-        if (v instanceof byte[] b) {
-            return b.length + " bytes";
-        }
-        String s = v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v);
-        return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
+        FindingsText.print(out, r, "derived", false);
     }
 
     private void writeReport(Pipeline pipeline, ArrayNode results) {

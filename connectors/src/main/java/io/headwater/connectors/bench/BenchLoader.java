@@ -1,6 +1,7 @@
 package io.headwater.connectors.bench;
 
 import io.headwater.connectors.jdbc.ConnectionSource;
+import io.headwater.connectors.jdbc.SqlDialect;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -82,6 +83,65 @@ public final class BenchLoader {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot load the benchmark table " + table + " into H2: " + e.getMessage(), e);
+        }
+    }
+
+    /** A copy in a MySQL/MariaDB table with the seeded differences, by batches; timestamps as UTC {@code DATETIME(6)}. */
+    public static void mysqlCopy(ConnectionSource my, String table, BenchTable.Differences diffs, LongConsumer progress) {
+        try (Connection c = my.open(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + table);
+            st.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100), email VARCHAR(200), amount DECIMAL(14,2),"
+                    + " created DATETIME(6)) CHARACTER SET utf8mb4");
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?,?,?,?,?)")) {
+                long n = 0;
+                for (Row r : (Iterable<Row>) () -> new DamagedRows(diffs)) {
+                    ps.setLong(1, (Long) r.get("id"));
+                    ps.setString(2, (String) r.get("name"));
+                    ps.setString(3, (String) r.get("email"));
+                    ps.setBigDecimal(4, (java.math.BigDecimal) r.get("amount"));
+                    ps.setObject(5, java.time.LocalDateTime.ofInstant((java.time.Instant) r.get("created"), java.time.ZoneOffset.UTC));
+                    ps.addBatch();
+                    if (++n % 10_000 == 0) {
+                        ps.executeBatch();
+                        c.commit();
+                        progress.accept(n);
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+                progress.accept(n);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot load the benchmark table " + table + " into MySQL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads every row of a table in key order and touches every value ({@code getObject}): the plain
+     * read a comparison is measured against. Returns the number of rows.
+     */
+    public static long readAll(ConnectionSource connections, SqlDialect dialect, String table, String key) {
+        try (Connection c = connections.open()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + dialect.quoteName(table) + " ORDER BY " + dialect.quoteIdentifier(key))) {
+                ps.setFetchSize(5_000);
+                long n = 0;
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            rs.getObject(i);
+                        }
+                        n++;
+                    }
+                }
+                return n;
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the benchmark table " + table + ": " + e.getMessage(), e);
         }
     }
 

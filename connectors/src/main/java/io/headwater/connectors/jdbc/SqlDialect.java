@@ -1,8 +1,10 @@
 package io.headwater.connectors.jdbc;
 
 import io.headwater.engine.model.FieldType;
+import io.headwater.engine.model.SystemKind;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -15,7 +17,14 @@ import java.util.stream.Collectors;
  * to scale 0 in H2 and {@code NUMERIC(38,10)} would round beyond 10 places), FLOAT {@code DOUBLE
  * PRECISION}, STRING {@code CHARACTER VARYING}, BOOLEAN, TIMESTAMP {@code TIMESTAMP(6) WITH TIME
  * ZONE} (microseconds), DATE, UUID, BYTES {@code BINARY VARYING}. PostgreSQL: the same with
- * {@code NUMERIC}, {@code TEXT} and {@code BYTEA}.
+ * {@code NUMERIC}, {@code TEXT} and {@code BYTEA}. MySQL/MariaDB: {@code DECIMAL(65,30)} (its widest),
+ * {@code VARCHAR(768)} in {@code utf8mb4_bin} (the longest that can still be a key), {@code BOOLEAN}
+ * (which is {@code TINYINT(1)}), {@code DATETIME(6)} holding UTC, {@code CHAR(36)} for UUIDs and
+ * {@code LONGBLOB}.
+ *
+ * <p>Identifiers: {@link #quoteIdentifier} and {@link #quoteName} quote for the dialect (backticks
+ * in MySQL); the static {@link #quote} and {@link #quoteQualified} are ANSI double quotes, which
+ * PostgreSQL and H2 share.
  */
 public enum SqlDialect {
     H2 {
@@ -70,6 +79,42 @@ public enum SqlDialect {
             // Code point order, like the other stores, whatever the database's default collation.
             return type == FieldType.STRING ? quotedColumn + " COLLATE \"C\"" : quotedColumn;
         }
+    },
+    MYSQL {
+        /** MySQL keeps the case of table names on Linux and ignores it for columns: left as written. */
+        @Override
+        public String fold(String identifier) {
+            return identifier;
+        }
+
+        @Override
+        public String columnType(FieldType type) {
+            return switch (type) {
+                case INTEGER -> "BIGINT";
+                case DECIMAL -> "DECIMAL(65,30)";
+                case FLOAT -> "DOUBLE";
+                case STRING -> "VARCHAR(768) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+                case BOOLEAN -> "BOOLEAN";
+                case TIMESTAMP -> "DATETIME(6)";
+                case DATE -> "DATE";
+                case UUID -> "CHAR(36)";
+                case BYTES -> "LONGBLOB";
+            };
+        }
+
+        /**
+         * Strings by their bytes: UTF-8 byte order is code point order. {@code COLLATE utf8mb4_bin}
+         * would not do: it is a PAD SPACE collation, so {@code 'a'} sorts after {@code 'a\t'}.
+         */
+        @Override
+        public String orderBy(String quotedColumn, FieldType type) {
+            return type == FieldType.STRING ? "CAST(" + quotedColumn + " AS BINARY)" : quotedColumn;
+        }
+
+        @Override
+        public String quoteIdentifier(String identifier) {
+            return '`' + identifier.replace("`", "``") + '`';
+        }
     };
 
     /** How the database folds an unquoted identifier; used for the names Headwater creates. */
@@ -81,7 +126,27 @@ public enum SqlDialect {
     /** The ORDER BY term for a key column, so that rows come in Headwater's key order. */
     public abstract String orderBy(String quotedColumn, FieldType type);
 
-    /** A quoted identifier: {@code "name"}, with embedded quotes doubled. */
+    /** An identifier quoted for this dialect: {@code "name"}, or {@code `name`} in MySQL; quotes inside doubled. */
+    public String quoteIdentifier(String identifier) {
+        return quote(identifier);
+    }
+
+    /** A possibly schema-qualified name quoted for this dialect: {@code public.customers} to {@code "public"."customers"}. */
+    public String quoteName(String name) {
+        return Arrays.stream(name.split("\\.", -1)).map(this::quoteIdentifier).collect(Collectors.joining("."));
+    }
+
+    /** The dialect of a system kind that speaks SQL, if any. */
+    public static Optional<SqlDialect> of(SystemKind kind) {
+        return switch (kind) {
+            case H2 -> Optional.of(H2);
+            case POSTGRES -> Optional.of(POSTGRES);
+            case MYSQL -> Optional.of(MYSQL);
+            default -> Optional.empty();
+        };
+    }
+
+    /** An ANSI-quoted identifier: {@code "name"}, with embedded quotes doubled (PostgreSQL and H2). */
     public static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }

@@ -4,6 +4,7 @@ import io.headwater.connectors.jdbc.ConnectionSource;
 import io.headwater.connectors.jdbc.JdbcValues;
 import io.headwater.connectors.jdbc.ResolvedTable;
 import io.headwater.connectors.jdbc.SqlDialect;
+import io.headwater.engine.StoreException;
 import io.headwater.engine.integrity.CanonicalForm;
 import io.headwater.engine.integrity.FingerprintAlgorithm;
 import io.headwater.engine.integrity.FingerprintedRow;
@@ -110,6 +111,10 @@ public final class SqlVerifySide implements VerifySide {
      */
     public static SqlVerifySide open(ConnectionSource connections, SqlDialect dialect, Dataset table, List<Field> key,
                                      List<ComparedField> fields, boolean aggregate, String description) {
+        if (dialect == SqlDialect.MYSQL) {
+            // MySQL has no Unicode normalisation in SQL: its side is read and hashed in Java (CrossEngineSides).
+            throw new StoreException("checksum push-down is not available for MySQL tables (" + table.ref() + ")");
+        }
         SqlSession session = new SqlSession(connections, dialect, table, null);
         try {
             ResolvedTable resolved = ResolvedTable.resolve(session.connection(), table);
