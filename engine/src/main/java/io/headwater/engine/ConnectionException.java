@@ -27,6 +27,7 @@ public class ConnectionException extends HeadwaterException {
         super(message, cause);
         this.systemId = systemId;
         this.address = address;
+        this.problem = message;
     }
 
     /**
