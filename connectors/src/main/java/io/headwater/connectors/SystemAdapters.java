@@ -4,7 +4,7 @@ import io.headwater.connectors.blobstore.BlobStoreReader;
 import io.headwater.connectors.blobstore.BlobStoreSink;
 import io.headwater.connectors.h2.H2AnalyticsSink;
 import io.headwater.connectors.h2.H2TableReader;
-import io.headwater.connectors.jdbc.SqlConnections;
+import io.headwater.connectors.jdbc.JdbcEndpoint;
 import io.headwater.connectors.jdbc.SqlSystemAdapter;
 import io.headwater.connectors.kafka.KafkaAdapter;
 import io.headwater.connectors.lucene.LuceneReader;
@@ -44,7 +44,7 @@ public final class SystemAdapters {
 
     public static SystemAdapter open(SystemSpec system, Place place) {
         return switch (system.kind()) {
-            case POSTGRES -> new SqlSystemAdapter(system, SqlConnections.of(system, place.live()), null);
+            case POSTGRES, MYSQL -> new SqlSystemAdapter(system, JdbcEndpoint.of(system, place.live()), null);
             case H2 -> h2(system, place);
             case KAFKA -> new KafkaAdapter(system, place.live().address(), place.timeout());
             case LUCENE -> new FileStoreAdapter(system, place.dir(), new FileStoreAdapter.Opener() {
@@ -80,7 +80,7 @@ public final class SystemAdapters {
                     return BlobStoreSink.open(dir, d, f);
                 }
             });
-            case MYSQL, REDIS -> throw new HeadwaterException("system '" + system.id() + "' is of kind " + system.kind().configName()
+            case REDIS -> throw new HeadwaterException("system '" + system.id() + "' is of kind " + system.kind().configName()
                     + ", which this version cannot open yet");
         };
     }
@@ -88,7 +88,7 @@ public final class SystemAdapters {
     private static SystemAdapter h2(SystemSpec system, Place place) {
         String url = h2Url(system, place);
         Connection live = new Connection(url, null, place.live().user(), place.live().password(), null);
-        return new SqlSystemAdapter(system, SqlConnections.of(system, live), (d, f) -> H2AnalyticsSink.open(url, d, f));
+        return new SqlSystemAdapter(system, JdbcEndpoint.of(system, live), (d, f) -> H2AnalyticsSink.open(url, d, f));
     }
 
     /** The JDBC URL of an H2 system: its {@code address} when attached, a shareable file database in its folder when hosted. */

@@ -36,10 +36,6 @@ public final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only say what would be dropped.")
     boolean dryRun;
 
-    @Option(names = "--allow-write", paramLabel = "SYSTEM", split = ",",
-            description = "Allow dropping on this attached system although its config does not say writable: true.")
-    List<String> allowWrite = new ArrayList<>();
-
     @Spec
     CommandSpec spec;
 
@@ -48,11 +44,6 @@ public final class CleanupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline = PipelineOptions.load(common);
-        try {
-            pipeline = pipeline.allowingWrites(allowWrite);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--allow-write: " + e.getMessage());
-        }
         Optional<Map<String, String>> holder = DataDirLock.holder(pipeline.dataDir());
         if (holder.isPresent()) {
             err.printf("headwater: pipeline %s is run by process %s (%s): its capture streams from its slot; stop it first%n",

@@ -1,9 +1,11 @@
 package io.headwater.app.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every pipeline command takes. */
 public final class CommonOptions {
@@ -19,6 +21,9 @@ public final class CommonOptions {
     @Option(names = "--allow-write", paramLabel = "SYSTEM", split = ",",
             description = "Let headwater write into this attached system (rebuild swaps, fault injection), as writable: true in the config would.")
     List<String> allowWrite = new ArrayList<>();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /** The config file named, or the embedded demo's. */
     public Path configFile() {

@@ -1,9 +1,9 @@
 package io.headwater.app.cli;
 
-import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.config.PipelineLoader;
 import io.headwater.engine.model.Pipeline;
 import java.nio.file.Path;
+import picocli.CommandLine.ParameterException;
 
 /** Loads the pipeline a command names, with {@code --data-dir} and {@code --allow-write} applied. */
 final class PipelineOptions {
@@ -17,7 +17,7 @@ final class PipelineOptions {
             try {
                 p = p.allowingWrites(options.allowWrite);
             } catch (IllegalArgumentException e) {
-                throw new HeadwaterException("--allow-write: " + e.getMessage(), e);
+                throw new ParameterException(options.command.commandLine(), "--allow-write: " + e.getMessage(), e, null, null);
             }
         }
         return options.dataDir != null ? p.withDataDir(options.dataDir.toAbsolutePath()) : p;

@@ -1,6 +1,8 @@
 package io.headwater.app.runtime;
 
+import io.headwater.connectors.jdbc.JdbcEndpoint;
 import io.headwater.connectors.kafka.KafkaEventLog;
+import io.headwater.connectors.verify.CrossEngineSides;
 import io.headwater.connectors.verify.KafkaTopicVerifySide;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.integrity.BisectionListener;
@@ -25,6 +27,7 @@ import io.headwater.engine.spi.VerifySide;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Verifies one flow of an open pipeline end to end, whoever runs it: change capture (a record table
@@ -175,7 +178,15 @@ public final class FlowVerification {
         Pipeline pipeline = runtime.pipeline();
         Dataset source = pipeline.requireDataset(flow.from());
         Dataset target = pipeline.requireDataset(flow.to());
-        try (VerifySide sourceSide = mappedSide(source, target, flow); VerifySide targetSide = storedSide(source, target, flow)) {
+        Optional<JdbcEndpoint> from = runtime.adapter(flow.from().system()).capability(JdbcEndpoint.class);
+        Optional<JdbcEndpoint> to = runtime.adapter(flow.to().system()).capability(JdbcEndpoint.class);
+        // Two SQL tables are compared column pair by column pair, as a careful person would across engines.
+        CrossEngineSides.SidePair pair = from.isPresent() && to.isPresent()
+                ? CrossEngineSides.open(from.get(), source, to.get(), target, flow, null)
+                : new CrossEngineSides.SidePair(mappedSide(source, target, flow), storedSide(source, target, flow));
+        try (pair) {
+            VerifySide sourceSide = pair.source();
+            VerifySide targetSide = pair.target();
             InFlightResolver.RecentChanges recent = flow.observe().inFlightOpt()
                     .<InFlightResolver.RecentChanges>map(window -> new InFlightWindow(runtime.adapter(source.ref().system()), source, flow, window))
                     .orElse(key -> null);

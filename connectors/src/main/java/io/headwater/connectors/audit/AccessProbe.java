@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -59,7 +60,7 @@ public final class AccessProbe implements Probe {
     @Override
     public List<Evidence> gather(ProbeContext context) {
         List<Evidence> out = new ArrayList<>();
-        boolean kafkaDone = false;
+        Set<String> clustersDone = new HashSet<>();
         for (SystemSpec s : context.pipeline().systems()) {
             context.cancellation().check("access");
             Evidence.Builder b = Evidence.of(ID, s.id(), context.clock());
@@ -68,9 +69,8 @@ public final class AccessProbe implements Probe {
                     out.addAll(postgres(s, context));
                 } else if (s.kind() == SystemKind.H2) {
                     out.addAll(h2(s, context));
-                } else if (s.kind() == SystemKind.KAFKA && !kafkaDone) {
-                    out.add(kafka(context));
-                    kafkaDone = true;
+                } else if (s.kind() == SystemKind.KAFKA && clustersDone.add(stores.bootstrapServers(s))) {
+                    out.add(kafka(s, context));
                 }
                 if (s.embedded() && s.kind() != SystemKind.KAFKA || s.embedded() && s.role() == Role.LOG) {
                     out.add(files(s, context));
@@ -84,7 +84,7 @@ public final class AccessProbe implements Probe {
 
     private List<Evidence> postgres(SystemSpec s, ProbeContext context) {
         List<Evidence> out = new ArrayList<>();
-        try (Connection c = RecordTables.connect(stores.recordDataSource().orElseThrow(() -> new HeadwaterException("the system of record is not reachable")), s.id())) {
+        try (Connection c = RecordTables.connect(RecordTables.connectionsOf(stores, s), s.id())) {
             List<String> supers = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT rolname FROM pg_roles WHERE rolsuper OR rolbypassrls ORDER BY rolname");
                  ResultSet rs = ps.executeQuery()) {
@@ -160,10 +160,12 @@ public final class AccessProbe implements Probe {
         }
     }
 
-    private Evidence kafka(ProbeContext context) {
-        Evidence.Builder b = Evidence.of(ID, "kafka ACLs (" + stores.logBootstrapServers() + ")", context.clock());
+    private Evidence kafka(SystemSpec s, ProbeContext context) {
+        String bootstrap = stores.bootstrapServers(s);
+        Evidence.Builder b = Evidence.of(ID, "kafka ACLs (" + bootstrap + ")", context.clock());
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stores.logBootstrapServers());
+        s.properties().forEach((k, v) -> props.put(k, v.reveal()));
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(props)) {
@@ -174,11 +176,11 @@ public final class AccessProbe implements Probe {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SecurityDisabledException) {
                 return b.detail("the broker has no authorizer.class.name: there are no ACLs to list").finding("no-authorizer",
-                        "no authorizer configured: any client that reaches " + stores.logBootstrapServers() + " can read every topic");
+                        "no authorizer configured: any client that reaches " + bootstrap + " can read every topic");
             }
             return b.unavailable("cannot list the ACLs: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            return b.unavailable("listing the ACLs timed out at " + stores.logBootstrapServers());
+            return b.unavailable("listing the ACLs timed out at " + bootstrap);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HeadwaterException("interrupted while listing the ACLs", e);

@@ -68,7 +68,7 @@ public final class BreachExposureProbe implements Probe {
 
     private PiiTally topic(Dataset d) {
         PiiTally tally = new PiiTally();
-        TopicText.read(stores.eventLog(), d.physicalName(), sampleRecords, r -> {
+        TopicText.read(stores.eventLog(d.ref()), d.physicalName(), sampleRecords, r -> {
             StringBuilder text = new StringBuilder();
             TopicText.strings(r.value(), v -> text.append(v).append('\n'));
             tally.add(text.toString());

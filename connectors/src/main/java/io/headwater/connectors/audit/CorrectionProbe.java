@@ -94,7 +94,7 @@ public final class CorrectionProbe implements Probe {
 
     private List<Row> recent(Dataset d) {
         String sql = "SELECT " + String.join(", ", d.fieldNames()) + " FROM " + d.physicalName() + " ORDER BY " + order(d) + " DESC LIMIT " + keys;
-        try (Connection c = RecordTables.connect(stores.recordDataSource().orElseThrow(() -> new StoreException("the system of record is not reachable")), d.ref().toString());
+        try (Connection c = RecordTables.connect(RecordTables.connectionsOf(stores, stores.pipeline().systemOf(d.ref())), d.ref().toString());
              PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             List<Row> rows = new ArrayList<>();
             while (rs.next()) {

@@ -90,7 +90,7 @@ public final class ErasureProbe implements Probe {
         }
         Dataset topic = stores.pipeline().requireDataset(cdc.get().to());
         Set<Object> keys = new LinkedHashSet<>();
-        TopicText.read(stores.eventLog(), topic.physicalName(), TOPIC_LIMIT, r -> {
+        TopicText.read(stores.eventLog(topic.ref()), topic.physicalName(), TOPIC_LIMIT, r -> {
             Optional<ChangeEvent> e = stores.decoder().decode(r, topic);
             if (e.isEmpty()) {
                 return;

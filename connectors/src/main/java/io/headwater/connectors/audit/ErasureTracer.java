@@ -71,7 +71,7 @@ public final class ErasureTracer {
 
     private ErasureLocation recordRows(Dataset d, String field, Object value, String how) {
         String sql = "SELECT count(*) FROM " + d.physicalName() + " WHERE " + field + " = ?";
-        try (Connection c = RecordTables.connect(stores.recordDataSource().orElseThrow(() -> new StoreException("the system of record is not reachable")), d.ref().toString());
+        try (Connection c = RecordTables.connect(RecordTables.connectionsOf(stores, stores.pipeline().systemOf(d.ref())), d.ref().toString());
              PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, value);
             try (ResultSet rs = ps.executeQuery()) {
@@ -105,7 +105,7 @@ public final class ErasureTracer {
     private ErasureLocation logEvents(Dataset topic, String field, Object value) {
         long[] held = {0, 0};
         String wanted = String.valueOf(value);
-        TopicText.read(stores.eventLog(), topic.physicalName(), TOPIC_LIMIT, r -> {
+        TopicText.read(stores.eventLog(topic.ref()), topic.physicalName(), TOPIC_LIMIT, r -> {
             Optional<ChangeEvent> e = stores.decoder().decode(r, topic);
             if (e.isEmpty()) {
                 return;
@@ -119,7 +119,7 @@ public final class ErasureTracer {
                 }
             }
         });
-        TopicSettings t = stores.eventLog().topicSettings(topic.physicalName());
+        TopicSettings t = stores.eventLog(topic.ref()).topicSettings(topic.physicalName());
         List<String> details = new ArrayList<>();
         if (held[0] > 0) {
             details.add(held[0] + " change event(s) still carry the values" + (held[1] > 0 ? ", " + held[1] + " of them a delete with the full before-image" : ""));

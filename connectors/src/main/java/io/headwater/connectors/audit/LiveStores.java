@@ -1,5 +1,6 @@
 package io.headwater.connectors.audit;
 
+import io.headwater.connectors.jdbc.ConnectionSource;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Pipeline;
@@ -10,7 +11,6 @@ import io.headwater.engine.spi.EventLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The live systems of a running pipeline, as the audit probes need them. Implemented by the
@@ -19,17 +19,20 @@ import javax.sql.DataSource;
 public interface LiveStores {
     Pipeline pipeline();
 
-    /** Connections to the PostgreSQL system of record, when it is reachable. */
-    Optional<DataSource> recordDataSource();
+    /**
+     * Connections to a SQL system (hosted or attached; read-only when attached and not writable), or
+     * empty when the system is not a SQL database.
+     */
+    Optional<ConnectionSource> connections(SystemSpec system);
 
     /** A reader on a derived dataset; close it when done. */
     DatasetReader openReader(DatasetRef derived);
 
-    /** The event log. */
-    EventLog eventLog();
+    /** The event log that holds a topic dataset (its kafka system's). */
+    EventLog eventLog(DatasetRef topic);
 
-    /** The bootstrap servers of the log, for admin calls (ACLs). */
-    String logBootstrapServers();
+    /** The bootstrap servers of a kafka system, for admin calls (ACLs). */
+    String bootstrapServers(SystemSpec kafka);
 
     /** The decoder of the log's records. */
     ChangeDecoder decoder();

@@ -1,5 +1,6 @@
 package io.headwater.connectors.audit;
 
+import io.headwater.connectors.jdbc.ConnectionSource;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.audit.Evidence;
 import io.headwater.engine.audit.Probe;
@@ -72,9 +73,11 @@ public final class PiiDiscoveryProbe implements Probe {
     }
 
     private List<Evidence> recordTable(Dataset d, ProbeContext context) {
-        Optional<javax.sql.DataSource> ds = stores.recordDataSource();
+        SystemSpec system = stores.pipeline().systemOf(d.ref());
+        Optional<ConnectionSource> ds = stores.connections(system);
         if (ds.isEmpty()) {
-            return List.of(Evidence.of(ID, d.ref().toString(), context.clock()).unavailable("the system of record is not reachable"));
+            return List.of(Evidence.of(ID, d.ref().toString(), context.clock()).unavailable("system " + system.id() + " is a "
+                    + system.kind().configName() + " system: this probe samples SQL tables only, so it did not check it"));
         }
         long t0 = System.nanoTime();
         RecordTables.Sample sample = RecordTables.sample(ds.get(), d, sampleRows);

@@ -52,7 +52,7 @@ final class RecordAges {
         Evidence.Builder b = Evidence.of(RetentionProbe.ID, d.ref().toString(), context.clock());
         String ts = d.timestamp().orElseThrow();
         String sql = "SELECT count(*), min(" + ts + "), count(*) FILTER (WHERE " + ts + " < ?) FROM " + d.physicalName();
-        try (Connection c = RecordTables.connect(stores.recordDataSource().orElseThrow(() -> new StoreException("the system of record is not reachable")), d.ref().toString());
+        try (Connection c = RecordTables.connect(RecordTables.connectionsOf(stores, stores.pipeline().systemOf(d.ref())), d.ref().toString());
              PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
             try (ResultSet rs = ps.executeQuery()) {
@@ -129,7 +129,7 @@ final class RecordAges {
     private Map<String, Instant> sourceAges(Origin o) {
         Map<String, Instant> out = new HashMap<>();
         String sql = "SELECT " + o.key() + ", " + o.timestamp() + " FROM " + o.source().physicalName();
-        try (Connection c = RecordTables.connect(stores.recordDataSource().orElseThrow(() -> new StoreException("the system of record is not reachable")), o.source().ref().toString());
+        try (Connection c = RecordTables.connect(RecordTables.connectionsOf(stores, stores.pipeline().systemOf(o.source().ref())), o.source().ref().toString());
              PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Timestamp t = rs.getTimestamp(2);

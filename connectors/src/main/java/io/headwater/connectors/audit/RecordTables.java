@@ -1,7 +1,9 @@
 package io.headwater.connectors.audit;
 
+import io.headwater.connectors.jdbc.ConnectionSource;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.SystemSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /** Reads the system of record's tables as they really are: every column, declared or not. */
 final class RecordTables {
@@ -22,9 +23,9 @@ final class RecordTables {
     record Sample(List<String> columns, List<Map<String, String>> rows) {
     }
 
-    static Sample sample(DataSource ds, Dataset d, int limit) {
+    static Sample sample(ConnectionSource ds, Dataset d, int limit) {
         String sql = "SELECT * FROM " + d.physicalName() + " LIMIT " + limit;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = ds.open(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             List<Integer> textual = new ArrayList<>();
@@ -49,9 +50,19 @@ final class RecordTables {
         }
     }
 
-    static Connection connect(DataSource ds, String what) {
+    /**
+     * Connections to the SQL system that holds {@code system}'s tables, hosted or attached.
+     *
+     * @throws StoreException naming the system and its kind when it is not a SQL database
+     */
+    static ConnectionSource connectionsOf(LiveStores stores, SystemSpec system) {
+        return stores.connections(system).orElseThrow(() -> new StoreException("system " + system.id() + " is a "
+                + system.kind().configName() + " system: this probe reads SQL tables only, so it did not check it"));
+    }
+
+    static Connection connect(ConnectionSource ds, String what) {
         try {
-            return ds.getConnection();
+            return ds.open();
         } catch (SQLException e) {
             throw new StoreException("cannot connect to the system of record for " + what + ": " + e.getMessage(), e);
         }

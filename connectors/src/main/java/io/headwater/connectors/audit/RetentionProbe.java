@@ -79,10 +79,10 @@ public final class RetentionProbe implements Probe {
 
     private Evidence topic(Dataset d, Optional<Duration> policy, ProbeContext context) {
         Evidence.Builder b = Evidence.of(ID, d.ref().toString(), context.clock());
-        TopicSettings t = stores.eventLog().topicSettings(d.physicalName());
+        TopicSettings t = stores.eventLog(d.ref()).topicSettings(d.physicalName());
         String kept = t.retentionMs() < 0 ? "forever (retention.ms=-1)" : Policies.human(Duration.ofMillis(t.retentionMs())) + " (retention.ms=" + t.retentionMs() + ")";
         b.count("retention.ms", t.retentionMs()).count("partitions", t.partitions()).detail("topic " + t.topic() + ": cleanup.policy=" + t.cleanupPolicy());
-        oldestEvent(d.physicalName()).ifPresent(at -> b.detail("oldest event in the topic: " + Policies.age(Duration.between(at, context.clock().instant())) + " old"));
+        oldestEvent(d).ifPresent(at -> b.detail("oldest event in the topic: " + Policies.age(Duration.between(at, context.clock().instant())) + " old"));
         if (t.cleanupPolicy().contains("compact")) {
             b.detail("compacted: the latest value of every key is kept until a tombstone removes it");
         } else {
@@ -95,9 +95,9 @@ public final class RetentionProbe implements Probe {
                 + policy.map(p -> ", within the declared retention " + Policies.human(p)).orElse(""));
     }
 
-    private Optional<Instant> oldestEvent(String topic) {
+    private Optional<Instant> oldestEvent(Dataset topic) {
         Instant[] first = {null};
-        TopicText.read(stores.eventLog(), topic, 1, r -> first[0] = r.timestamp());
+        TopicText.read(stores.eventLog(topic.ref()), topic.physicalName(), 1, r -> first[0] = r.timestamp());
         return Optional.ofNullable(first[0]);
     }
 

@@ -52,9 +52,16 @@ public record JdbcEndpoint(SqlDialect dialect, String jdbcUrl, String user, Secr
      * @throws HeadwaterException when the kind is not SQL or a part is missing
      */
     public static JdbcEndpoint of(SystemSpec system) {
+        return of(system, system.connection());
+    }
+
+    /**
+     * The endpoint of a system reached through {@code c}: the system's own connection when attached,
+     * the address of the server Headwater started when hosted.
+     */
+    public static JdbcEndpoint of(SystemSpec system, Connection c) {
         SqlDialect dialect = SqlDialect.of(system.kind()).orElseThrow(() -> new HeadwaterException(
                 "system '" + system.id() + "' is a " + system.kind().configName() + " system, not a SQL database"));
-        Connection c = system.connection();
         if (c.address() == null) {
             throw new HeadwaterException("system '" + system.id() + "' has no address: give "
                     + (dialect == SqlDialect.H2 ? "its JDBC URL" : "host:port"));
@@ -102,6 +109,19 @@ public record JdbcEndpoint(SqlDialect dialect, String jdbcUrl, String user, Secr
             }
             return c;
         };
+    }
+
+    /**
+     * Connections that may write, for a system Headwater hosts or the user declared writable; failures
+     * to connect are named as for {@link #readOnly()}.
+     */
+    public ConnectionSource writable() {
+        return this::connect;
+    }
+
+    /** Read-only connections unless {@code mayWrite}. */
+    public ConnectionSource connections(boolean mayWrite) {
+        return mayWrite ? writable() : readOnly();
     }
 
     private java.sql.Connection connect() {

@@ -1,6 +1,7 @@
 package io.headwater.connectors.jdbc;
 
 import io.headwater.connectors.verify.SqlVerifySide;
+import io.headwater.engine.ConnectionException;
 import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -24,22 +25,24 @@ import java.util.function.BiFunction;
  * The adapter of a SQL database (PostgreSQL, MySQL/MariaDB, H2), hosted or attached: row counts for
  * status, a reader per table, both verification sides with checksums pushed down into the database
  * ({@link SqlVerifySide}), and, for kinds that have one, a sink for flows Headwater runs. Every
- * connection comes from {@link SqlConnections}, read-only unless Headwater may write the system.
+ * connection comes from the system's {@link JdbcEndpoint}, read-only unless Headwater may write the system.
  * Thread-safe.
  */
 public final class SqlSystemAdapter implements SystemAdapter {
     private static final int STATUS_TIMEOUT_S = 30;
 
     private final SystemSpec system;
-    private final SqlConnections connections;
+    private final JdbcEndpoint endpoint;
+    private final ConnectionSource connections;
     private final BiFunction<Dataset, Flow, DerivedSink> sinks;
 
     /**
      * @param sinks opens a sink for a hosted flow into this system; null when the kind has no sink
      */
-    public SqlSystemAdapter(SystemSpec system, SqlConnections connections, BiFunction<Dataset, Flow, DerivedSink> sinks) {
+    public SqlSystemAdapter(SystemSpec system, JdbcEndpoint endpoint, BiFunction<Dataset, Flow, DerivedSink> sinks) {
         this.system = system;
-        this.connections = connections;
+        this.endpoint = endpoint;
+        this.connections = endpoint.connections(system.mayWrite());
         this.sinks = sinks;
     }
 
@@ -57,14 +60,16 @@ public final class SqlSystemAdapter implements SystemAdapter {
             for (Dataset d : system.datasets()) {
                 datasets.add(DatasetStatus.sizeOnly(d.ref(), countRows(st, d, problems)));
             }
-            return new SystemStatus(system.id(), system.kind(), system.role(), true, connections.address(), String.join("; ", problems), datasets);
+            return new SystemStatus(system.id(), system.kind(), system.role(), true, endpoint.displayAddress(), String.join("; ", problems), datasets);
+        } catch (ConnectionException e) {
+            return SystemStatus.unreachable(system.id(), system.kind(), system.role(), endpoint.displayAddress(), e.problem());
         } catch (SQLException e) {
-            return SystemStatus.unreachable(system.id(), system.kind(), system.role(), connections.address(), connections.failure(e).problem());
+            return SystemStatus.unreachable(system.id(), system.kind(), system.role(), endpoint.displayAddress(), e.getMessage());
         }
     }
 
     private long countRows(Statement st, Dataset d, List<String> problems) {
-        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqlDialect.quoteQualified(d.physicalName()))) {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + endpoint.dialect().quoteName(d.physicalName()))) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -75,17 +80,24 @@ public final class SqlSystemAdapter implements SystemAdapter {
 
     @Override
     public Optional<DatasetReader> reader(Dataset dataset) {
-        return Optional.of(JdbcTableReader.open(connections, connections.address(), connections.dialect(), dataset));
+        return Optional.of(JdbcTableReader.open(connections, endpoint.displayAddress(), endpoint.dialect(), dataset));
     }
 
+    /** Checksums in SQL for PostgreSQL and H2; a MySQL table is read in key order and hashed in Java. */
     @Override
     public Optional<VerifySide> storedSide(Dataset source, Dataset target, Flow flow) {
-        return Optional.of(SqlVerifySide.forDerived(connections, connections.dialect(), source, target, flow));
+        if (endpoint.dialect() == SqlDialect.MYSQL) {
+            return SystemAdapter.super.storedSide(source, target, flow);
+        }
+        return Optional.of(SqlVerifySide.forDerived(connections, endpoint.dialect(), source, target, flow));
     }
 
     @Override
     public Optional<VerifySide> mappedSide(Dataset source, Dataset target, Flow flow) {
-        return Optional.of(SqlVerifySide.forFlow(connections, connections.dialect(), source, target, flow));
+        if (endpoint.dialect() == SqlDialect.MYSQL) {
+            return Optional.empty();
+        }
+        return Optional.of(SqlVerifySide.forFlow(connections, endpoint.dialect(), source, target, flow));
     }
 
     @Override
@@ -101,7 +113,10 @@ public final class SqlSystemAdapter implements SystemAdapter {
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        if (type.isInstance(connections)) {
+        if (type.isInstance(endpoint)) {
+            return Optional.of(type.cast(endpoint));
+        }
+        if (type == ConnectionSource.class) {
             return Optional.of(type.cast(connections));
         }
         return Optional.empty();

@@ -2,6 +2,7 @@ package io.headwater.connectors.positions;
 
 import io.headwater.connectors.debezium.DebeziumCapture;
 import io.headwater.connectors.jdbc.ConnectionSource;
+import io.headwater.connectors.jdbc.JdbcEndpoint;
 import io.headwater.connectors.jdbc.PositionTablePosition;
 import io.headwater.connectors.kafka.ConsumerGroupPosition;
 import io.headwater.connectors.kafka.KafkaEventLog;
@@ -19,9 +20,7 @@ import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.FlowPosition;
 import io.headwater.engine.spi.SystemReach;
 
-import java.sql.DriverManager;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Picks how to read a flow's position from what its config declares:
@@ -88,30 +87,7 @@ public final class FlowPositions {
 
     /** Read-only connections to a SQL system holding a position table. */
     private static ConnectionSource readOnly(SystemSpec system, Connection c) {
-        return switch (system.kind()) {
-            case POSTGRES -> {
-                PostgresEndpoint endpoint = PostgresEndpoint.of(system, c);
-                yield () -> endpoint.openReadOnly("headwater-observer");
-            }
-            case H2 -> jdbc(system, c, c.address());
-            case MYSQL -> jdbc(system, c, "jdbc:mariadb://" + c.address() + "/" + (c.database() == null ? "" : c.database()));
-            default -> throw new HeadwaterException("flow position tables are read from SQL systems; system '" + system.id()
-                    + "' is " + system.kind().configName());
-        };
-    }
-
-    private static ConnectionSource jdbc(SystemSpec system, Connection c, String url) {
-        return () -> {
-            Properties p = new Properties();
-            system.properties().forEach((k, v) -> p.setProperty(k, v.reveal()));
-            if (c.user() != null) {
-                p.setProperty("user", c.user());
-            }
-            c.passwordOpt().ifPresent(s -> p.setProperty("password", s.reveal()));
-            java.sql.Connection conn = DriverManager.getConnection(url, p);
-            conn.setReadOnly(true);
-            return conn;
-        };
+        return JdbcEndpoint.of(system, c).readOnly();
     }
 
     /** A position that also closes the observer it reads end offsets from. */

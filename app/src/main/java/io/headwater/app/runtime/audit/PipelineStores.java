@@ -1,5 +1,6 @@
 package io.headwater.app.runtime.audit;
 
+import io.headwater.connectors.jdbc.ConnectionSource;
 import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.StoreLayout;
 import io.headwater.connectors.audit.LiveStores;
@@ -13,7 +14,6 @@ import io.headwater.engine.spi.EventLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** The live stores of a running {@link LivePipeline}, for the audit probes. Thread-safe. */
 public final class PipelineStores implements LiveStores {
@@ -31,8 +31,8 @@ public final class PipelineStores implements LiveStores {
     }
 
     @Override
-    public Optional<DataSource> recordDataSource() {
-        return runtime.recordDataSource();
+    public Optional<ConnectionSource> connections(SystemSpec system) {
+        return runtime.adapter(system.id()).capability(ConnectionSource.class);
     }
 
     @Override
@@ -41,13 +41,13 @@ public final class PipelineStores implements LiveStores {
     }
 
     @Override
-    public EventLog eventLog() {
-        return runtime.eventLog();
+    public EventLog eventLog(DatasetRef topic) {
+        return runtime.eventLogOf(topic);
     }
 
     @Override
-    public String logBootstrapServers() {
-        return runtime.eventLog().bootstrapServers();
+    public String bootstrapServers(SystemSpec kafka) {
+        return runtime.eventLog(kafka.id()).bootstrapServers();
     }
 
     @Override
