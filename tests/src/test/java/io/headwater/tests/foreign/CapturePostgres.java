@@ -96,12 +96,13 @@ final class CapturePostgres {
     }
 
     /** {@code ALTER SYSTEM SET wal_level = logical} and a restart, unless another JVM did it meanwhile. */
+    @SuppressWarnings("try") // the lock is held for the block, never read
     private static void switchToLogical(Server server, Path workDir) {
         Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "headwater-foreign-postgres-restart.lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             if (walLevel(server).equals("logical")) {
-                return;
+                return; // another JVM switched it while this one waited for the lock
             }
             try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
                 s.execute("ALTER SYSTEM SET wal_level = logical");
