@@ -31,8 +31,10 @@ final class DebeziumConnectorConfig {
         c.put("snapshot.mode", "initial");
         c.put("poll.interval.ms", "100");
         // as a careful user sets it: on a quiet database the driver confirms the server's keepalive position,
-        // so the slot does not hold WAL that other databases of the server write
+        // and a heartbeat every second carries it into the committed offsets and so to the slot; without this
+        // the slot stays at the start of the last commit record and holds WAL that other databases write
         c.put("lsn.flush.mode", "connector_and_driver");
+        c.put("heartbeat.interval.ms", "1000");
         c.put("status.update.interval.ms", "1000");
         String schemas = Boolean.toString(options.withSchemas());
         c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
