@@ -56,7 +56,7 @@ public record ConfigType(String name, List<String> choices, Pattern pattern, Str
         return simple("map of " + key + " to " + value);
     }
 
-    /** The type as the reference writes it: {@code choice: a, b}, {@code id (rule)} or the name. */
+    /** The type as the reference writes it: {@code one of a, b} for a choice, otherwise its name. */
     public String describe() {
         if (!choices.isEmpty()) {
             return "one of " + String.join(", ", choices);

@@ -11,9 +11,9 @@ public final class FieldKeys {
     static final List<String> TYPES = Arrays.stream(FieldType.values()).map(FieldType::configName).toList();
 
     public static final ConfigKey TYPE = ConfigKey.of(FIELD, "type", ConfigType.choice(TYPES),
-            "The field's logical type; `NAME: TYPE` is short for `NAME: { type: TYPE }`.").required();
+            "The field's logical type.").required();
     public static final ConfigKey TAGS = ConfigKey.of(FIELD, "tags", ConfigType.listOf("tags"),
-            "`pii:<category>` marks personal data for the audit; `retention:<duration>` says how long it may be kept.")
+            "`pii:<category>` marks personal data for the audit; `retention:<duration>` says how long a record may be kept.")
             .defaultsTo("[]");
 
     /** Every key of the section, in the order messages list them. */

@@ -20,17 +20,17 @@ public final class FlowKeys {
             "Names the flow in messages, status and reports; " + ConfigValues.ID_RULE + ".").required();
     public static final ConfigKey KIND = ConfigKey.of(FLOW, "kind", ConfigType.choice(KINDS),
             "`cdc`: change capture from a record into a log; `consume`: a consumer applies a log to a store; "
-                    + "`copy`: a copy with no log between; `replay`: a rebuild replays a log; `transform`: a batch or streaming transform.")
+                    + "`copy`: a copy with no log between; `replay`: a rebuild replays a log into a store; `transform`: a batch or streaming transform.")
             .required();
     public static final ConfigKey FROM = ConfigKey.of(FLOW, "from", ConfigType.DATASET_REF, "The source dataset.").required();
     public static final ConfigKey TO = ConfigKey.of(FLOW, "to", ConfigType.DATASET_REF, "The target dataset.").required();
     public static final ConfigKey MAPPING = ConfigKey.of(FLOW, "mapping", ConfigType.mapOf("target field", "expression"),
-            "Each target field from a source field or a function of fields: " + String.join(", ", FUNCTIONS)
+            "Each target field from a source field or a function: " + String.join(", ", FUNCTIONS)
                     + " (e.g. `email: lower(email)`, `total: sum(amount)`).")
             .dependsOn("identity: every field as it is");
     public static final ConfigKey APPLY = ConfigKey.of(FLOW, "apply", ConfigType.choice(APPLY_MODES),
             "How the target's sink applies events: `idempotent` upserts by key; `naive` folds each event in, "
-                    + "so a duplicate counts twice (for demonstrations).").defaultsTo("idempotent");
+                    + "so a duplicate counts twice (for demonstrations).").appliesTo(List.of("consume")).defaultsTo("idempotent");
     public static final ConfigKey RUNS = ConfigKey.of(FLOW, "runs", ConfigType.choice(RUNNERS),
             "`headwater`: Headwater moves the data itself; `external`: somebody else does and Headwater only observes the flow.")
             .dependsOn("`headwater` when both ends are hosted, else `external`");

@@ -34,7 +34,7 @@ public final class SystemKeys {
             "`host:port` of the server; kafka: a comma-separated list of `host:port`; h2: a JDBC URL starting with `jdbc:h2:`.")
             .appliesTo(List.of("h2", "postgres", "mysql", "kafka", "redis")).dependsOn("required when attached");
     public static final ConfigKey DATABASE = ConfigKey.of(SYSTEM, "database", ConfigType.STRING,
-            "The database to connect to.").appliesTo(List.of("postgres", "mysql")).dependsOn(ATTACHED_SQL);
+            "The database to connect to.").appliesTo(List.of("postgres", "mysql")).dependsOn("required when attached");
     public static final ConfigKey USER = ConfigKey.of(SYSTEM, "user", ConfigType.STRING,
             "The user to connect as.").appliesTo(SQL).dependsOn(ATTACHED_SQL);
     public static final ConfigKey PASSWORD = ConfigKey.of(SYSTEM, "password", ConfigType.STRING,
@@ -44,8 +44,7 @@ public final class SystemKeys {
             "The index directory, store file or blob directory; opened read-only when the system is attached.")
             .appliesTo(List.of("lucene", "mvstore", "blobstore")).dependsOn("required when attached");
     public static final ConfigKey PROPERTIES = ConfigKey.of(SYSTEM, "properties", ConfigType.mapOf("name", "value"),
-            "Passed to the system's client as they are (`sslmode`, `security.protocol`, `sasl.mechanism`, …); "
-                    + "values written as `${VAR}` are secrets.").secret(ConfigKey.Secrecy.FROM_ENVIRONMENT);
+            "Passed to the system's client as they are (`sslmode`, `security.protocol`, `sasl.mechanism`, …).").secret(ConfigKey.Secrecy.FROM_ENVIRONMENT);
     public static final ConfigKey FORMAT = ConfigKey.of(SYSTEM, "format", ConfigType.choice(FORMATS),
             "The format of its topics' records, for datasets that declare none; see `docs/kafka-formats.md`.")
             .appliesTo(List.of("kafka")).dependsOn("`debezium` on a log system, `events` on a record system");
