@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ConnectionSection {
     private static final Pattern HOST_PORT =
             Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):([0-9]{1,5})");
-    private static final List<String> SQL_SERVER_KEYS = List.of("address", "database", "user");
+    private static final List<String> SQL_SERVER_KEYS = ConfigKey.names(List.of(SystemKeys.ADDRESS, SystemKeys.DATABASE, SystemKeys.USER));
 
     private final ReadContext context;
 
@@ -27,13 +27,13 @@ final class ConnectionSection {
     }
 
     Connection read(YamlMap system, String systemId, Optional<SystemKind> kind, boolean embedded) {
-        Optional<Scalar> address = system.scalar("address");
+        Optional<Scalar> address = SystemKeys.ADDRESS.scalar(system);
         Connection connection = new Connection(
                 address.map(Scalar::value).orElse(null),
-                system.scalar("database").map(Scalar::value).orElse(null),
-                system.scalar("user").map(Scalar::value).orElse(null),
+                SystemKeys.DATABASE.text(system, context).orElse(null),
+                SystemKeys.USER.text(system, context).orElse(null),
                 password(system, systemId, embedded),
-                system.scalar("path").map(Scalar::value).orElse(null));
+                SystemKeys.PATH.text(system, context).orElse(null));
         if (!embedded && kind.isPresent()) {
             checkReachable(system, kind.get(), address);
         }
@@ -41,7 +41,7 @@ final class ConnectionSection {
     }
 
     private Secret password(YamlMap system, String systemId, boolean embedded) {
-        Optional<Scalar> password = system.scalar("password");
+        Optional<Scalar> password = SystemKeys.PASSWORD.scalar(system);
         if (password.isEmpty()) {
             return null;
         }
@@ -89,15 +89,15 @@ final class ConnectionSection {
     }
 
     private Optional<Scalar> requireAddress(YamlMap system, SystemKind kind, Optional<Scalar> address) {
-        if (!system.given("address")) {
-            context.problem(system.line(), system.child("address"), "is required for a non-embedded " + kind.configName() + " system");
+        if (!system.given(SystemKeys.ADDRESS.name())) {
+            context.problem(system.line(), system.child(SystemKeys.ADDRESS.name()), "is required for a non-embedded " + kind.configName() + " system");
         }
         return address;
     }
 
     private void requirePath(YamlMap system, SystemKind kind) {
-        if (!system.given("path")) {
-            context.problem(system.line(), system.child("path"), "is required for a non-embedded " + kind.configName() + " system");
+        if (!system.given(SystemKeys.PATH.name())) {
+            context.problem(system.line(), system.child(SystemKeys.PATH.name()), "is required for a non-embedded " + kind.configName() + " system");
         }
     }
 

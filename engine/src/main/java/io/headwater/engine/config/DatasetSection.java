@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@link DatasetChecks}, because a log dataset may inherit its fields from a flow.
  */
 final class DatasetSection {
-    private static final List<String> KEYS = List.of("id", "name", "key", "timestamp", "fields", "format");
+    private static final List<String> KEYS = ConfigKey.names(DatasetKeys.ALL);
 
     /**
      * A dataset as written in the config.
@@ -53,25 +53,28 @@ final class DatasetSection {
     List<Draft> read(YamlMap system) {
         List<Draft> drafts = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        List<Node> nodes = system.list("datasets").orElse(List.of());
+        String datasets = SystemKeys.DATASETS.name();
+        List<Node> nodes = system.list(datasets).orElse(List.of());
         for (int i = 0; i < nodes.size(); i++) {
-            String path = system.child("datasets") + "[" + i + "]";
+            String path = system.child(datasets) + "[" + i + "]";
             YamlMap.read(nodes.get(i), path, KEYS, context).flatMap(map -> readDataset(map, seen)).ifPresent(drafts::add);
         }
         return drafts;
     }
 
     private Optional<Draft> readDataset(YamlMap map, Map<String, String> seen) {
-        Optional<Scalar> idScalar = map.required("id");
-        Optional<String> id = ConfigValues.matching(idScalar, ConfigValues.ID, ConfigValues.ID_RULE, context);
-        List<Scalar> key = map.node("key").map(n -> context.scalarOrList(n, map.child("key"))).orElse(null);
-        FieldSection.Fields fields = map.node("fields").map(n -> new FieldSection(context).read(n, map.child("fields"))).orElse(null);
-        Scalar timestamp = map.scalar("timestamp").orElse(null);
-        String name = map.scalar("name").map(Scalar::value).orElse(null);
-        LogFormat format = LogFormats.read(map, kind, context);
+        Optional<Scalar> idScalar = DatasetKeys.ID.scalar(map);
+        Optional<String> id = DatasetKeys.ID.valid(idScalar, context);
+        String keyName = DatasetKeys.KEY.name();
+        List<Scalar> key = map.node(keyName).map(n -> context.scalarOrList(n, map.child(keyName))).orElse(null);
+        String fieldsName = DatasetKeys.FIELDS.name();
+        FieldSection.Fields fields = map.node(fieldsName).map(n -> new FieldSection(context).read(n, map.child(fieldsName))).orElse(null);
+        Scalar timestamp = DatasetKeys.TIMESTAMP.scalar(map).orElse(null);
+        String name = DatasetKeys.NAME.text(map, context).orElse(null);
+        LogFormat format = LogFormats.read(DatasetKeys.FORMAT, map, kind, context);
         if (role != Role.LOG) {
-            requireDeclared(map, "key");
-            requireDeclared(map, "fields");
+            requireDeclared(map, DatasetKeys.KEY);
+            requireDeclared(map, DatasetKeys.FIELDS);
         }
         if (id.isEmpty()) {
             return Optional.empty();
@@ -86,7 +89,8 @@ final class DatasetSection {
         return Optional.of(new Draft(ref, name == null ? id.get() : name, key, fields, timestamp, format, map.path(), map.line()));
     }
 
-    private void requireDeclared(YamlMap map, String key) {
+    private void requireDeclared(YamlMap map, ConfigKey declared) {
+        String key = declared.name();
         if (!map.has(key)) {
             context.problem(map.line(), map.child(key), "is required");
         } else if (!map.given(key)) {

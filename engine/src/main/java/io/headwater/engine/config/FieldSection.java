@@ -4,7 +4,6 @@ import io.headwater.engine.model.Field;
 import io.headwater.engine.model.FieldTag;
 import io.headwater.engine.model.FieldType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code name: {type: T, tags: [pii:email, retention:30d]}}.
  */
 final class FieldSection {
-    private static final List<String> FIELD_KEYS = List.of("type", "tags");
-    private static final List<String> TYPE_NAMES = Arrays.stream(FieldType.values()).map(FieldType::configName).toList();
+    private static final List<String> FIELD_KEYS = ConfigKey.names(FieldKeys.ALL);
+    private static final List<String> TYPE_NAMES = FieldKeys.TYPE.type().choices();
 
     /**
      * The fields that could be read, and the names of those that could not (so that checks which
@@ -73,7 +72,7 @@ final class FieldSection {
         if (spec.isEmpty()) {
             return Optional.empty();
         }
-        Optional<FieldType> type = type(spec.get().required("type"), spec.get().child("type"));
+        Optional<FieldType> type = type(FieldKeys.TYPE.scalar(spec.get()), spec.get().child(FieldKeys.TYPE.name()));
         List<FieldTag> tags = tags(spec.get());
         return type.map(t -> new Field(name, t, tags));
     }
@@ -93,9 +92,10 @@ final class FieldSection {
     /** The valid tags; each bad one is reported (the field stays usable without it). */
     private List<FieldTag> tags(YamlMap spec) {
         List<FieldTag> tags = new ArrayList<>();
-        List<Node> nodes = spec.list("tags").orElse(List.of());
+        String key = FieldKeys.TAGS.name();
+        List<Node> nodes = spec.list(key).orElse(List.of());
         for (int i = 0; i < nodes.size(); i++) {
-            context.scalar(nodes.get(i), spec.child("tags") + "[" + i + "]").flatMap(this::tag).ifPresent(tags::add);
+            context.scalar(nodes.get(i), spec.child(key) + "[" + i + "]").flatMap(this::tag).ifPresent(tags::add);
         }
         return tags;
     }

@@ -3,13 +3,10 @@ package io.headwater.engine.config;
 import io.headwater.engine.model.ApplyMode;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Expression;
-import io.headwater.engine.model.FieldTag;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.FlowObservation;
 import io.headwater.engine.model.FlowRunner;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +18,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * against the datasets; {@link FlowChecks} does that).
  */
 final class FlowSection {
-    private static final List<String> KEYS = List.of("id", "kind", "from", "to", "mapping", "apply", "runs", "connector", "slot",
-            "consumer-group", "position", "in-flight", "grace");
-    private static final List<String> POSITION_KEYS = List.of("table", "topic-column", "partition-column", "offset-column");
-    private static final List<String> RUNNERS = Arrays.stream(FlowRunner.values()).map(FlowRunner::configName).toList();
-    private static final List<String> KINDS = Arrays.stream(FlowKind.values()).map(FlowKind::configName).toList();
-    private static final List<String> APPLY_MODES = Arrays.stream(ApplyMode.values()).map(ApplyMode::configName).toList();
+    private static final List<String> KEYS = ConfigKey.names(FlowKeys.ALL);
+    private static final List<String> POSITION_KEYS = ConfigKey.names(PositionKeys.ALL);
 
     /**
      * One mapping entry as written.
@@ -87,8 +80,8 @@ final class FlowSection {
     }
 
     private Draft readFlow(YamlMap map) {
-        Optional<Scalar> idScalar = map.required("id");
-        Optional<String> id = ConfigValues.matching(idScalar, ConfigValues.ID, ConfigValues.ID_RULE, context);
+        Optional<Scalar> idScalar = FlowKeys.ID.scalar(map);
+        Optional<String> id = FlowKeys.ID.valid(idScalar, context);
         if (id.isPresent()) {
             String first = seen.putIfAbsent(id.get(), map.path());
             if (first != null) {
@@ -97,56 +90,47 @@ final class FlowSection {
                 id = Optional.empty();
             }
         }
-        Optional<Scalar> kindScalar = map.required("kind");
-        Optional<FlowKind> kind = ConfigValues.choice(kindScalar, FlowKind::fromConfigName, KINDS, context);
-        Optional<Scalar> from = map.required("from");
-        Optional<Scalar> to = map.required("to");
-        List<MappingDraft> mapping = map.node("mapping").map(n -> readMapping(n, map.child("mapping"))).orElse(null);
+        Optional<Scalar> kindScalar = FlowKeys.KIND.scalar(map);
+        Optional<FlowKind> kind = FlowKeys.KIND.choice(kindScalar, FlowKind::fromConfigName, context);
+        Optional<Scalar> from = FlowKeys.FROM.scalar(map);
+        Optional<Scalar> to = FlowKeys.TO.scalar(map);
+        String mappingKey = FlowKeys.MAPPING.name();
+        List<MappingDraft> mapping = map.node(mappingKey).map(n -> readMapping(n, map.child(mappingKey))).orElse(null);
         boolean broken = mapping != null && (mapping.isEmpty() || mapping.stream().anyMatch(m -> m.expression() == null));
-        int mappingLine = map.has("mapping") ? map.keyLine("mapping") : map.line();
-        Optional<Scalar> applyScalar = map.given("apply") ? map.scalar("apply") : Optional.empty();
-        ApplyMode apply = applyScalar.isEmpty() ? (map.given("apply") ? null : ApplyMode.IDEMPOTENT)
-                : ConfigValues.choice(applyScalar, ApplyMode::fromConfigName, APPLY_MODES, context).orElse(null);
-        Optional<Scalar> runsScalar = map.given("runs") ? map.scalar("runs") : Optional.empty();
-        FlowRunner runs = ConfigValues.choice(runsScalar, FlowRunner::fromConfigName, RUNNERS, context).orElse(null);
+        int mappingLine = map.has(mappingKey) ? map.keyLine(mappingKey) : map.line();
+        Optional<Scalar> applyScalar = FlowKeys.APPLY.scalar(map);
+        // Written but unreadable (a list, say) is reported; only a key left out takes the default.
+        ApplyMode apply = applyScalar.isEmpty() ? (map.given(FlowKeys.APPLY.name()) ? null : ApplyMode.IDEMPOTENT)
+                : FlowKeys.APPLY.choice(applyScalar, ApplyMode::fromConfigName, context).orElse(null);
+        Optional<Scalar> runsScalar = FlowKeys.RUNS.scalar(map);
+        FlowRunner runs = FlowKeys.RUNS.choice(runsScalar, FlowRunner::fromConfigName, context).orElse(null);
         return new Draft(id.orElse(null), kind.orElse(null), kindScalar.orElse(null), endpoint(from), from.orElse(null),
                 endpoint(to), to.orElse(null), mapping, mappingLine, broken, apply, applyScalar.orElse(null), runs,
                 runsScalar.orElse(null), observation(map), map.path(), map.line());
     }
 
     private FlowObservation observation(YamlMap map) {
-        return new FlowObservation(text(map, "connector"), text(map, "slot"), text(map, "consumer-group"), position(map),
-                duration(map, "in-flight"), duration(map, "grace"));
+        return new FlowObservation(text(map, FlowKeys.CONNECTOR), text(map, FlowKeys.SLOT), text(map, FlowKeys.CONSUMER_GROUP),
+                position(map), FlowKeys.IN_FLIGHT.duration(map, context).orElse(null), FlowKeys.GRACE.duration(map, context).orElse(null));
     }
 
-    private static String text(YamlMap map, String key) {
-        return map.given(key) ? map.scalar(key).map(Scalar::value).orElse(null) : null;
-    }
-
-    private Duration duration(YamlMap map, String key) {
-        if (!map.given(key)) {
-            return null;
-        }
-        Optional<Scalar> s = map.scalar(key);
-        Optional<Duration> d = s.flatMap(v -> FieldTag.parseDuration(v.value()));
-        if (s.isPresent() && d.isEmpty()) {
-            context.problem(s.get().line(), s.get().path(), s.get().quoted() + " is invalid: expected a duration such as 30s, 5m or 2h");
-        }
-        return d.orElse(null);
+    private String text(YamlMap map, ConfigKey key) {
+        return key.text(map, context).orElse(null);
     }
 
     private FlowObservation.PositionTable position(YamlMap flow) {
-        Optional<YamlMap> map = flow.node("position").flatMap(n -> YamlMap.read(n, flow.child("position"), POSITION_KEYS, context));
+        String key = FlowKeys.POSITION.name();
+        Optional<YamlMap> map = flow.node(key).flatMap(n -> YamlMap.read(n, flow.child(key), POSITION_KEYS, context));
         if (map.isEmpty()) {
             return null;
         }
-        Optional<Scalar> table = map.get().required("table");
-        Optional<Scalar> partition = map.get().required("partition-column");
-        Optional<Scalar> offset = map.get().required("offset-column");
+        Optional<Scalar> table = PositionKeys.TABLE.scalar(map.get());
+        Optional<Scalar> partition = PositionKeys.PARTITION_COLUMN.scalar(map.get());
+        Optional<Scalar> offset = PositionKeys.OFFSET_COLUMN.scalar(map.get());
         if (table.isEmpty() || partition.isEmpty() || offset.isEmpty()) {
             return null;
         }
-        return new FlowObservation.PositionTable(table.get().value(), text(map.get(), "topic-column"), partition.get().value(), offset.get().value());
+        return new FlowObservation.PositionTable(table.get().value(), text(map.get(), PositionKeys.TOPIC_COLUMN), partition.get().value(), offset.get().value());
     }
 
     private DatasetRef endpoint(Optional<Scalar> scalar) {

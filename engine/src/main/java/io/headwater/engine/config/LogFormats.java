@@ -2,8 +2,6 @@ package io.headwater.engine.config;
 
 import io.headwater.engine.model.LogFormat;
 import io.headwater.engine.model.SystemKind;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,14 +10,15 @@ import java.util.Optional;
  * the key is a problem there.
  */
 final class LogFormats {
-    private static final List<String> NAMES = Arrays.stream(LogFormat.values()).map(LogFormat::configName).toList();
-
     private LogFormats() {
     }
 
-    /** The format written at {@code map.format}; null when absent or invalid (reported). */
-    static LogFormat read(YamlMap map, Optional<SystemKind> kind, ReadContext context) {
-        Optional<Scalar> scalar = map.scalar("format");
+    /**
+     * The format written at {@code map.format}, declared by {@code key} ({@link SystemKeys#FORMAT} or
+     * {@link DatasetKeys#FORMAT}); null when absent or invalid (reported).
+     */
+    static LogFormat read(ConfigKey key, YamlMap map, Optional<SystemKind> kind, ReadContext context) {
+        Optional<Scalar> scalar = key.scalar(map);
         if (scalar.isEmpty()) {
             return null;
         }
@@ -29,6 +28,6 @@ final class LogFormats {
                     + kind.get().configName() + " one");
             return null;
         }
-        return ConfigValues.choice(scalar, LogFormat::fromConfigName, NAMES, context).orElse(null);
+        return key.choice(scalar, LogFormat::fromConfigName, context).orElse(null);
     }
 }

@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the top level of a config (pipeline, data-dir, demo, systems, flows) and hands on the rest. */
 final class PipelineReader {
-    private static final List<String> KEYS = List.of("pipeline", "data-dir", "demo", "systems", "flows");
+    private static final List<String> KEYS = ConfigKey.names(PipelineKeys.ALL);
 
     private final ReadContext context;
     private final Path source;
@@ -27,17 +27,17 @@ final class PipelineReader {
             return Optional.empty();
         }
         YamlMap map = top.get();
-        Optional<String> name = ConfigValues.matching(map.required("pipeline"), ConfigValues.PIPELINE_NAME,
-                ConfigValues.PIPELINE_NAME_RULE, context);
-        Path dataDir = dataDir(map.scalar("data-dir"), name.orElse("pipeline"));
+        Optional<String> name = PipelineKeys.PIPELINE_NAME.text(map, context);
+        Path dataDir = dataDir(PipelineKeys.DATA_DIR.scalar(map), name.orElse("pipeline"));
         SystemSection systems = new SystemSection(context);
-        if (!map.has("systems")) {
-            context.problem(map.line(), "systems", "is required");
+        String systemsKey = PipelineKeys.SYSTEMS.name();
+        if (!map.has(systemsKey)) {
+            context.problem(map.line(), systemsKey, "is required");
         }
-        map.list("systems").ifPresent(systems::read);
-        List<FlowSection.Draft> flows = new FlowSection(context).read(map.list("flows").orElse(List.of()));
+        map.list(systemsKey).ifPresent(systems::read);
+        List<FlowSection.Draft> flows = new FlowSection(context).read(map.list(PipelineKeys.FLOWS.name()).orElse(List.of()));
         Pipeline pipeline = new PipelineAssembler(context, systems, flows).assemble(name.orElse("?"), source, dataDir);
-        boolean demo = map.given("demo") && ConfigValues.bool(map.scalar("demo"), context).orElse(false);
+        boolean demo = PipelineKeys.DEMO.bool(map, context).orElse(false);
         return Optional.of(demo ? pipeline.asDemo() : pipeline);
     }
 

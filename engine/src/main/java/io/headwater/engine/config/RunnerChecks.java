@@ -15,6 +15,9 @@ import java.util.Map;
  * external flow must fit its kind.
  */
 final class RunnerChecks {
+    /** "connector, slot, … and grace": the keys that describe a flow running outside Headwater. */
+    private static final String OBSERVATION_KEYS = observationKeys();
+
     private final ReadContext context;
     private final Map<String, SystemKind> kinds;
     private final Map<String, Boolean> writable;
@@ -44,7 +47,7 @@ final class RunnerChecks {
         List<String> readOnly = written.stream().distinct().filter(s -> !writable.getOrDefault(s, true)).toList();
         if (!readOnly.isEmpty()) {
             int line = flow.runsSource() != null ? flow.runsSource().line() : flow.line();
-            String path = flow.runsSource() != null ? flow.runsSource().path() : flow.path() + ".runs";
+            String path = flow.runsSource() != null ? flow.runsSource().path() : child(flow, FlowKeys.RUNS);
             context.problem(line, path, "headwater would write into attached system " + String.join(", ", readOnly)
                     + " to run this flow (" + (flow.kind() == FlowKind.CDC ? "a replication slot, a publication and produced records"
                     : "the derived rows") + "): write runs: external to observe the flow, or writable: true on the system to allow it");
@@ -54,20 +57,29 @@ final class RunnerChecks {
     private void checkObservation(FlowSection.Draft flow, FlowRunner runs) {
         var observe = flow.observe();
         if (runs == FlowRunner.HEADWATER && !observe.isEmpty()) {
-            context.problem(flow.line(), flow.path(), "connector, slot, consumer-group, position, in-flight and grace describe a flow "
+            context.problem(flow.line(), flow.path(), OBSERVATION_KEYS + " describe a flow "
                     + "that runs outside headwater: add runs: external, or leave them out");
             return;
         }
         if (observe.slot() != null && (flow.kind() != FlowKind.CDC || kinds.get(flow.from().system()) != SystemKind.POSTGRES)) {
-            context.problem(flow.line(), flow.path() + ".slot", "is a PostgreSQL replication slot: only a cdc flow from a postgres system has one");
+            context.problem(flow.line(), child(flow, FlowKeys.SLOT), "is a PostgreSQL replication slot: only a cdc flow from a postgres system has one");
         }
         if ((observe.consumerGroup() != null || observe.position() != null) && flow.kind() != FlowKind.CONSUME) {
-            context.problem(flow.line(), flow.path() + (observe.consumerGroup() != null ? ".consumer-group" : ".position"),
+            context.problem(flow.line(), child(flow, observe.consumerGroup() != null ? FlowKeys.CONSUMER_GROUP : FlowKeys.POSITION),
                     "observes a consumer of a topic: only a consume flow has one");
         }
         if (observe.inFlight() != null && flow.kind() != FlowKind.COPY && flow.kind() != FlowKind.TRANSFORM) {
-            context.problem(flow.line(), flow.path() + ".in-flight", "is a window for copies with no log position to observe: only copy and "
+            context.problem(flow.line(), child(flow, FlowKeys.IN_FLIGHT), "is a window for copies with no log position to observe: only copy and "
                     + "transform flows take it");
         }
+    }
+
+    private static String child(FlowSection.Draft flow, ConfigKey key) {
+        return flow.path() + "." + key.name();
+    }
+
+    private static String observationKeys() {
+        List<String> names = ConfigKey.names(FlowKeys.OBSERVATION);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 }

@@ -6,7 +6,6 @@ import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Secret;
 import io.headwater.engine.model.SystemKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,10 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code systems} list: ids, kinds, roles, connections and their datasets. */
 final class SystemSection {
-    private static final List<String> KEYS =
-            List.of("id", "kind", "role", "embedded", "writable", "address", "database", "user", "password", "path", "properties", "format", "datasets");
-    private static final List<String> KINDS = Arrays.stream(SystemKind.values()).map(SystemKind::configName).toList();
-    private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::configName).toList();
+    private static final List<String> KEYS = ConfigKey.names(SystemKeys.ALL);
 
     /**
      * A system as written in the config.
@@ -71,28 +67,29 @@ final class SystemSection {
      */
     private Map<String, Secret> readProperties(YamlMap system) {
         Map<String, Secret> out = new LinkedHashMap<>();
-        Optional<YamlMap> props = system.node("properties").flatMap(n -> YamlMap.read(n, system.child("properties"), null, context));
+        String key = SystemKeys.PROPERTIES.name();
+        Optional<YamlMap> props = system.node(key).flatMap(n -> YamlMap.read(n, system.child(key), null, context));
         if (props.isEmpty()) {
             return out;
         }
-        for (String key : props.get().entries().keySet()) {
-            props.get().scalar(key).ifPresent(v -> out.put(key, v.fromEnvironment() ? Secret.fromEnvironment(v.variable(), v.value())
+        for (String name : props.get().entries().keySet()) {
+            props.get().scalar(name).ifPresent(v -> out.put(name, v.fromEnvironment() ? Secret.fromEnvironment(v.variable(), v.value())
                     : Secret.literal(v.value())));
         }
         return out;
     }
 
     private void readSystem(YamlMap map) {
-        Optional<Scalar> idScalar = map.required("id");
-        Optional<String> id = ConfigValues.matching(idScalar, ConfigValues.SYSTEM_ID, ConfigValues.SYSTEM_ID_RULE, context);
-        Optional<SystemKind> kind = ConfigValues.choice(map.required("kind"), SystemKind::fromConfigName, KINDS, context);
-        Optional<Role> role = ConfigValues.choice(map.required("role"), Role::fromConfigName, ROLES, context);
+        Optional<Scalar> idScalar = SystemKeys.ID.scalar(map);
+        Optional<String> id = SystemKeys.ID.valid(idScalar, context);
+        Optional<SystemKind> kind = SystemKeys.KIND.choice(map, SystemKind::fromConfigName, context);
+        Optional<Role> role = SystemKeys.ROLE.choice(map, Role::fromConfigName, context);
         // An unreadable flag counts as embedded, so connection checks do not pile on more problems.
-        boolean embedded = map.given("embedded") ? ConfigValues.bool(map.scalar("embedded"), context).orElse(true) : false;
-        boolean writable = map.given("writable") && ConfigValues.bool(map.scalar("writable"), context).orElse(false);
+        boolean embedded = map.given(SystemKeys.EMBEDDED.name()) && SystemKeys.EMBEDDED.bool(map, context).orElse(true);
+        boolean writable = SystemKeys.WRITABLE.bool(map, context).orElse(false);
         Connection connection = new ConnectionSection(context).read(map, id.orElse(null), kind, embedded);
         Map<String, Secret> properties = readProperties(map);
-        LogFormat format = LogFormats.read(map, kind, context);
+        LogFormat format = LogFormats.read(SystemKeys.FORMAT, map, kind, context);
         List<DatasetSection.Draft> datasets = new DatasetSection(context, id.orElse(null), role.orElse(null), kind).read(map);
         if (id.isEmpty()) {
             idScalar.ifPresent(s -> broken.add(s.value()));

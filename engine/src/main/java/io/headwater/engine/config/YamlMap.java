@@ -12,18 +12,21 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A YAML map of the config with its key path. Reading one reports duplicate keys and, when the
- * allowed keys are declared, unknown keys; every getter reports its own problems.
+ * allowed keys are declared, unknown keys; every getter reports its own problems. Asking such a map
+ * for a key it does not allow is a bug in the reader (the key was never declared) and throws.
  */
 final class YamlMap {
     private final Node node;
     private final String path;
     private final ReadContext context;
+    private final List<String> allowed;
     private final Map<String, Node> values = new LinkedHashMap<>();
     private final Map<String, Node> keys = new LinkedHashMap<>();
 
-    private YamlMap(Node node, String path, ReadContext context) {
+    private YamlMap(Node node, String path, List<String> allowed, ReadContext context) {
         this.node = node;
         this.path = path;
+        this.allowed = allowed;
         this.context = context;
     }
 
@@ -36,14 +39,14 @@ final class YamlMap {
             context.problem(node, path, "must be a map, not a " + ReadContext.shape(node));
             return Optional.empty();
         }
-        YamlMap map = new YamlMap(node, path, context);
+        YamlMap map = new YamlMap(node, path, allowed, context);
         for (NodeTuple tuple : mapping.getValue()) {
-            map.accept(tuple, allowed);
+            map.accept(tuple);
         }
         return Optional.of(map);
     }
 
-    private void accept(NodeTuple tuple, List<String> allowed) {
+    private void accept(NodeTuple tuple) {
         Node keyNode = tuple.getKeyNode();
         if (!(keyNode instanceof ScalarNode scalarKey)) {
             context.problem(keyNode, path, "has a key that is a " + ReadContext.shape(keyNode) + ": keys must be names");
@@ -73,7 +76,7 @@ final class YamlMap {
     }
 
     boolean has(String key) {
-        return values.containsKey(key);
+        return values.containsKey(declared(key));
     }
 
     /** Whether the key is present with a non-null value (valid or not). */
@@ -82,12 +85,12 @@ final class YamlMap {
     }
 
     Optional<Node> node(String key) {
-        return Optional.ofNullable(values.get(key));
+        return Optional.ofNullable(values.get(declared(key)));
     }
 
     /** The line of a key (not its value), for problems about the key itself. */
     int keyLine(String key) {
-        return Problems.line(keys.get(key));
+        return Problems.line(keys.get(declared(key)));
     }
 
     Map<String, Node> entries() {
@@ -100,12 +103,20 @@ final class YamlMap {
 
     /** A scalar that must be present; reports "is required" when it is absent or null. */
     Optional<Scalar> required(String key) {
-        Node value = values.get(key);
+        Node value = values.get(declared(key));
         if (value == null || isNull(value)) {
             context.problem(value == null ? line() : Problems.line(value), child(key), "is required");
             return Optional.empty();
         }
         return context.scalar(value, child(key));
+    }
+
+    private String declared(String key) {
+        if (allowed != null && !allowed.contains(key)) {
+            throw new IllegalStateException("key '" + key + "' of " + (path.isEmpty() ? "the top level" : path)
+                    + " is read but not declared: add it to the section's keys");
+        }
+        return key;
     }
 
     static boolean isNull(Node node) {

@@ -1,0 +1,34 @@
+package io.headwater.engine.config;
+
+import static io.headwater.engine.config.ConfigSection.DATASET;
+
+import java.util.List;
+
+/** The keys of a dataset, an entry of a system's {@code datasets}. */
+public final class DatasetKeys {
+    private static final String REQUIRED_UNLESS_LOG =
+            "required, except on a log dataset, which takes it from the cdc flow writing into it";
+
+    public static final ConfigKey ID = ConfigKey.of(DATASET, "id", ConfigType.name("id", ConfigValues.ID, ConfigValues.ID_RULE),
+            "Names the dataset in flows (`system.dataset`); " + ConfigValues.ID_RULE + ".").required();
+    public static final ConfigKey NAME = ConfigKey.of(DATASET, "name", ConfigType.STRING,
+            "The name inside the system: a table (`public.customers`), a topic, an index directory or a map name.")
+            .dependsOn("the id");
+    public static final ConfigKey KEY = ConfigKey.of(DATASET, "key", ConfigType.FIELD_OR_FIELDS,
+            "The field or fields that identify a record; each of type integer, string, uuid or date.")
+            .dependsOn(REQUIRED_UNLESS_LOG);
+    public static final ConfigKey TIMESTAMP = ConfigKey.of(DATASET, "timestamp", ConfigType.FIELD,
+            "The timestamp or date field that tells a record's age (retention checks, a copy's `in-flight` window).")
+            .dependsOn("none; a log dataset takes its cdc source's");
+    public static final ConfigKey FIELDS = ConfigKey.of(DATASET, "fields", ConfigType.mapOf("field name", "field"),
+            "The dataset's fields (see [Fields](#fields)).").dependsOn(REQUIRED_UNLESS_LOG);
+    public static final ConfigKey FORMAT = ConfigKey.of(DATASET, "format", ConfigType.choice(SystemKeys.FORMATS),
+            "The format of the topic's records; see `docs/kafka-formats.md`.")
+            .appliesTo(List.of("kafka")).dependsOn("the system's `format`");
+
+    /** Every key of the section, in the order messages list them. */
+    public static final List<ConfigKey> ALL = List.of(ID, NAME, KEY, TIMESTAMP, FIELDS, FORMAT);
+
+    private DatasetKeys() {
+    }
+}
