@@ -4,6 +4,7 @@ import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FaultInjector;
 import io.headwater.app.runtime.StoreAccess;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.faults.DeliveryFault;
 import io.headwater.engine.faults.Fault;
 import io.headwater.engine.faults.InjectedFault;
@@ -73,6 +74,9 @@ public final class InjectCommand implements Callable<Integer> {
         }
         if (count <= 0) {
             throw new ParameterException(spec.commandLine(), "--count must be positive, was " + count);
+        }
+        if (!pipeline.systemOf(ref).mayWrite()) {
+            throw ReadOnlyException.refusing("fault injection into " + ref, ref.system());
         }
         if (kind.consumerSide()) {
             Duration timeout = FieldTag.parseDuration(wait)

@@ -31,6 +31,7 @@ import io.headwater.engine.spi.ChangeDecoder;
 import io.headwater.engine.spi.DatasetReader;
 import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.FlowPosition;
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.spi.SystemAdapter;
 import io.headwater.engine.status.SystemStatus;
@@ -113,7 +114,6 @@ public final class LivePipeline implements PipelineRuntime {
         servers = HostedServers.start(pipeline, layout, lock, progress, 1, steps);
         opened.push(servers);
 
-        progress.progress(2, steps, "Connecting to " + pipeline.systems().size() + " systems");
         for (SystemSpec s : pipeline.systems()) {
             if (s.attached() && s.connection().address() != null) {
                 progress.progress(2, steps, "Connecting to " + s.kind().configName() + " (" + s.id() + ") at " + s.displayAddress());
@@ -127,14 +127,18 @@ public final class LivePipeline implements PipelineRuntime {
         }
 
         opened.push(consumers);
-        progress.progress(3, steps, "Starting change capture");
-        startCaptures();
-
-        progress.progress(4, steps, "Opening derived stores");
-        startConsumers();
-
-        progress.progress(5, steps, "Waiting for the initial snapshot");
-        awaitStreaming();
+        if (pipeline.flows().stream().anyMatch(f -> f.kind() == FlowKind.CDC && !f.external())) {
+            progress.progress(3, steps, "Starting change capture");
+            startCaptures();
+        }
+        if (pipeline.flows().stream().anyMatch(f -> f.kind() == FlowKind.CONSUME && !f.external())) {
+            progress.progress(4, steps, "Opening derived stores");
+            startConsumers();
+        }
+        if (!captures.isEmpty()) {
+            progress.progress(5, steps, "Waiting for the initial snapshot");
+            awaitStreaming();
+        }
         warnAboutLeftoverSlots();
         openPositions();
 
@@ -246,6 +250,11 @@ public final class LivePipeline implements PipelineRuntime {
     /** Warnings found while opening (leftover replication slots), for people. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** The observed progress of every flow that runs outside headwater and says how to observe it, read now. */
+    public List<FlowProgress> flowProgress() {
+        return positions.values().stream().map(ObservedLag::read).toList();
     }
 
     /** The position reader of a flow that runs outside headwater, when its config says how to observe it. */

@@ -12,6 +12,7 @@ import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.replay.AsOf;
 import io.headwater.engine.replay.HistoryEntry;
 import io.headwater.engine.spi.Cancellation;
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.spi.LogRecord;
 import io.headwater.engine.spi.PartitionRef;
 import io.headwater.engine.spi.ProgressListener;
@@ -35,6 +36,14 @@ public interface Workbench extends AutoCloseable {
 
     /** Live sizes, lags and connection state of every system (cheap; polled every second or so). */
     List<SystemStatus> status();
+
+    /**
+     * How far each flow that runs outside Headwater has got, as observed (its replication slot,
+     * consumer group or position table); empty when none declares how to observe it.
+     */
+    default List<FlowProgress> flowProgress() {
+        return List.of();
+    }
 
     /** The flows {@link #verify} accepts. */
     List<Flow> verifiableFlows();

@@ -67,7 +67,12 @@ class SampleConfigsTest {
         assertThat(pg.connection().password().source()).isEqualTo("${PG_PASSWORD}");
         assertThat(pg.connection().password().reveal()).isEqualTo("from-env");
         assertThat(pipeline.system("kafka").orElseThrow().connection().address()).isEqualTo("k1:9092,k2:9092");
-        assertThat(pipeline.requireDataset(new DatasetRef("kafka", "transfers")).physicalName()).isEqualTo("bank.public.transfers");
+        assertThat(pipeline.requireDataset(new DatasetRef("kafka", "accounts")).physicalName()).isEqualTo("bank.public.accounts");
+        assertThat(pg.attached()).isTrue();
+        assertThat(pg.mayWrite()).as("attached systems are read-only unless declared writable").isFalse();
+        assertThat(pipeline.flows()).as("every flow runs outside headwater").allMatch(f -> f.external());
+        assertThat(pipeline.flow("capture-customers").orElseThrow().observe().slot()).isEqualTo("bank_slot");
+        assertThat(pipeline.flow("sink-customers").orElseThrow().observe().consumerGroup()).isEqualTo("bank-sink");
         assertThat(pipeline.toString()).doesNotContain("from-env");
     }
 }

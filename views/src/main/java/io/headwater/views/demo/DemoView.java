@@ -11,6 +11,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import io.headwater.views.common.ReadOnlyNote;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -104,7 +105,8 @@ public final class DemoView extends BorderPane {
 
         scenarioButtons.disableProperty().bind(viewModel.busyProperty());
 
-        VBox box = new VBox(10, title, section("Faults"), target, faultButtons, verifyLine, new Separator(),
+        Label readOnly = ReadOnlyNote.of("demoReadOnly", "Faults", viewModel.datasets());
+        VBox box = new VBox(10, title, section("Faults"), readOnly, target, faultButtons, verifyLine, new Separator(),
                 section("Consumers"), consumerRows, new Separator(), section("Scripted scenarios"), scenarioButtons);
         box.setPadding(new Insets(4, 12, 12, 4));
         return box;

@@ -95,7 +95,7 @@ public final class DemoViewModel {
     public CompletableFuture<Void> load() {
         return CompletableFuture.supplyAsync(() -> {
             Pipeline p = workbench.pipeline();
-            List<ConsumerSwitch> switches = p.flows().stream().filter(f -> f.kind() == FlowKind.CONSUME)
+            List<ConsumerSwitch> switches = p.flows().stream().filter(f -> f.kind() == FlowKind.CONSUME && !f.external())
                     .map(f -> new ConsumerSwitch(f, workbench.consumerRunning(f.id()))).toList();
             return new Loaded(p, workbench.rebuildableDatasets(), switches, workbench.scenarios());
         }, background).handle((l, error) -> {

@@ -111,6 +111,9 @@ final class GraphCanvas {
                 drawn.setAttribute(CLASS, classes);
                 drawnEdges.put(e.id(), classes);
             }
+            if (!e.label().equals(drawn.getAttribute(LABEL))) {
+                drawn.setAttribute(LABEL, e.label());
+            }
         }
         shown = next;
         updateLabels();

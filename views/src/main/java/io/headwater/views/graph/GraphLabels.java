@@ -14,7 +14,8 @@ public final class GraphLabels {
     }
 
     static String system(SystemSpec s, SystemStatus status) {
-        String text = s.id() + "  (" + s.kind().configName() + ", " + s.datasets().size() + (s.datasets().size() == 1 ? " dataset)" : " datasets)");
+        String how = s.hosted() ? "" : s.mayWrite() ? "attached, writable, " : "attached, ";
+        String text = s.id() + "  (" + s.kind().configName() + ", " + how + s.datasets().size() + (s.datasets().size() == 1 ? " dataset)" : " datasets)");
         return status != null && !status.reachable() ? text + "  — down" : text;
     }
 

@@ -18,6 +18,8 @@ public final class GraphStyle {
     public static final String HIGHLIGHTED = "highlighted";
     public static final String SELECTED = "selected";
     public static final String DOWN = "down";
+    /** Flows that run outside Headwater: drawn in their own colour, with their observed lag written on them. */
+    public static final String EXTERNAL = "external";
 
     /** Fill and border colour of each state, shared with the legend. */
     public static final String VERIFIED_FILL = "#dafbe1";
@@ -31,6 +33,7 @@ public final class GraphStyle {
     public static final String SOURCE_FILL = "#ddf4ff";
     public static final String SOURCE_STROKE = "#0969da";
     public static final String HIGHLIGHT_STROKE = "#8250df";
+    public static final String EXTERNAL_COLOUR = "#1b7c83";
 
     static final String STYLESHEET = """
             graph { fill-color: #ffffff; padding: 190px, 40px; }
@@ -53,7 +56,9 @@ public final class GraphStyle {
             node.selected { stroke-color: #0550ae; stroke-width: 4px; }
             edge {
               fill-color: #8c959f; size: 1.6px; arrow-shape: arrow; arrow-size: 9px, 5px; z-index: 1;
+              text-size: 11; text-color: %s; text-font: 'DejaVu Sans'; text-background-mode: plain; text-background-color: #ffffff;
             }
+            edge.external { fill-color: %s; size: 2px; }
             edge.verified { fill-color: %s; size: 2.2px; }
             edge.inflight { fill-color: %s; size: 2.2px; }
             edge.corrupt { fill-color: %s; size: 2.6px; }
@@ -61,7 +66,7 @@ public final class GraphStyle {
             edge.fieldhop { fill-color: %s; size: 2.5px; shape: cubic-curve; }
             """.formatted(VERIFIED_FILL, VERIFIED_STROKE, IN_FLIGHT_FILL, IN_FLIGHT_STROKE, CORRUPT_FILL, CORRUPT_STROKE,
             UNKNOWN_FILL, UNKNOWN_STROKE, SOURCE_FILL, SOURCE_STROKE, HIGHLIGHT_STROKE,
-            VERIFIED_STROKE, IN_FLIGHT_STROKE, CORRUPT_STROKE, HIGHLIGHT_STROKE, HIGHLIGHT_STROKE);
+            EXTERNAL_COLOUR, EXTERNAL_COLOUR, VERIFIED_STROKE, IN_FLIGHT_STROKE, CORRUPT_STROKE, HIGHLIGHT_STROKE, HIGHLIGHT_STROKE);
 
     private GraphStyle() {
     }
@@ -94,6 +99,9 @@ public final class GraphStyle {
 
     static String classesOf(GraphEdge e) {
         List<String> c = new ArrayList<>();
+        if (e.external()) {
+            c.add(EXTERNAL);
+        }
         c.add(stateClass(e.state()));
         if (e.fieldHop()) {
             c.add("fieldhop");

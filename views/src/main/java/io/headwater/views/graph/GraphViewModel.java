@@ -1,6 +1,7 @@
 package io.headwater.views.graph;
 
 import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.status.SystemStatus;
 import io.headwater.engine.workbench.Workbench;
 import io.headwater.views.common.WorkbenchState;
@@ -84,10 +85,16 @@ public final class GraphViewModel {
 
     /** Takes a status poll's sizes, lags and connection states. */
     public void updateStatus(List<SystemStatus> statuses) {
+        updateStatus(statuses, List.of());
+    }
+
+    /** Takes a status poll's sizes, lags, connection states and the observed progress of external flows. */
+    public void updateStatus(List<SystemStatus> statuses, List<FlowProgress> flows) {
         if (model == null) {
             return;
         }
         model.setStatus(statuses);
+        model.setFlowProgress(flows);
         publish();
         refreshDetails();
     }

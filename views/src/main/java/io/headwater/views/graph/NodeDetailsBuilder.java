@@ -47,7 +47,8 @@ final class NodeDetailsBuilder {
     private NodeDetails system(String nodeId, SystemSpec s) {
         SystemStatus st = model.systemStatus(s.id());
         List<NodeDetails.Line> lines = new ArrayList<>();
-        lines.add(new NodeDetails.Line(KIND, s.kind().configName() + " — " + s.role().configName() + (s.embedded() ? ", embedded" : "")));
+        lines.add(new NodeDetails.Line(KIND, s.kind().configName() + " — " + s.role().configName() + (s.hosted() ? ", hosted by headwater"
+                : s.mayWrite() ? ", attached (writable: headwater may write into it)" : ", attached (read-only: headwater only observes it)")));
         lines.add(new NodeDetails.Line(ADDRESS, st != null && st.address() != null && !st.address().isBlank() ? st.address() : s.displayAddress()));
         lines.add(new NodeDetails.Line("Connection", st == null ? "not asked yet" : st.reachable() ? "up" : "down: " + st.message()));
         long total = st == null ? -1 : st.datasets().stream().mapToLong(DatasetStatus::size).filter(n -> n >= 0).sum();

@@ -10,6 +10,7 @@ import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.status.DatasetStatus;
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.status.SystemStatus;
 import io.headwater.views.common.FlowState;
 import io.headwater.views.common.WorkbenchState.Highlight;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The pipeline as a graph at one expansion: systems collapsed by default; an expanded system shows
@@ -40,6 +42,7 @@ public final class PipelineGraphModel {
     private final SystemColumns columns;
     private final Set<String> expanded = new HashSet<>();
     private final Map<String, SystemStatus> systemStatus = new HashMap<>();
+    private Map<String, String> flowLags = Map.of();
     private final Map<DatasetRef, DatasetStatus> datasetStatus = new HashMap<>();
     private Map<String, FlowState> flowStates = Map.of();
     private Highlight highlight = Highlight.NONE;
@@ -99,6 +102,13 @@ public final class PipelineGraphModel {
             systemStatus.put(s.systemId(), s);
             s.datasets().forEach(d -> datasetStatus.put(d.ref(), d));
         }
+    }
+
+    /** Takes the observed progress of the flows that run outside Headwater, written on their edges. */
+    public void setFlowProgress(Collection<FlowProgress> progress) {
+        Map<String, String> lags = new HashMap<>();
+        progress.forEach(p -> lags.put(p.flowId(), p.lagText()));
+        flowLags = Map.copyOf(lags);
     }
 
     public void setFlowStates(Map<String, FlowState> states) {
@@ -214,8 +224,11 @@ public final class PipelineGraphModel {
         grouped.forEach((id, flows) -> {
             List<String> ids = flows.stream().map(Flow::id).toList();
             boolean on = ids.stream().anyMatch(litFlows::contains);
+            boolean external = flows.stream().allMatch(Flow::external);
+            String label = flows.stream().filter(f -> f.external() && flowLags.containsKey(f.id()))
+                    .map(f -> flows.size() == 1 ? flowLags.get(f.id()) : f.id() + ": " + flowLags.get(f.id())).collect(Collectors.joining("; "));
             out.add(new GraphEdge(id, visible(flows.get(0).from()), visible(flows.get(0).to()), ids,
-                    combine(ids.stream().map(this::flowState).toList()), on, false));
+                    combine(ids.stream().map(this::flowState).toList()), on, false, external, label));
         });
         Set<String> hopIds = new HashSet<>();
         for (FieldPath path : highlight.paths()) {

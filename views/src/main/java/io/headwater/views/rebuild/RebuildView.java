@@ -2,6 +2,7 @@ package io.headwater.views.rebuild;
 
 import atlantafx.base.theme.Styles;
 import io.headwater.engine.model.DatasetRef;
+import io.headwater.views.common.ReadOnlyNote;
 import io.headwater.views.common.DialogService;
 import io.headwater.views.verify.Failure;
 import java.util.Objects;
@@ -103,6 +104,7 @@ public final class RebuildView extends BorderPane {
         cancel.disableProperty().bind(viewModel.runningProperty().not());
         cancel.setOnAction(e -> viewModel.cancel());
         HBox choose = new HBox(10, new Label("Dataset"), dataset, new Label("Start"), start, value, run, cancel);
+        Label readOnly = ReadOnlyNote.of("rebuildReadOnly", "Rebuilds", viewModel.datasets());
         choose.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar(0);
@@ -120,7 +122,7 @@ public final class RebuildView extends BorderPane {
         status.setId("rebuildStatus");
         status.textProperty().bind(viewModel.statusProperty());
         status.setWrapText(true);
-        VBox box = new VBox(8, title, hint, choose, progress, status);
+        VBox box = new VBox(8, title, hint, readOnly, choose, progress, status);
         box.setPadding(new Insets(12));
         return box;
     }

@@ -5,6 +5,7 @@ import io.headwater.engine.config.ConfigException;
 import io.headwater.engine.config.ConfigProblem;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.spi.ProgressListener;
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.status.SystemStatus;
 import io.headwater.engine.workbench.Workbench;
 import io.headwater.views.common.DialogService;
@@ -175,6 +176,10 @@ public final class MainWindowViewModel {
         }
     }
 
+    /** One status poll: every system, and the observed progress of the flows that run outside Headwater. */
+    private record Poll(List<SystemStatus> systems, List<FlowProgress> flows) {
+    }
+
     /** Asks every system for its state (sizes, lags, connection); a poll still running is not doubled. */
     public CompletableFuture<Void> refreshStatus() {
         Workbench wb = workbench.get();
@@ -182,7 +187,7 @@ public final class MainWindowViewModel {
             return CompletableFuture.completedFuture(null);
         }
         polling = true;
-        return CompletableFuture.supplyAsync(wb::status, background).handle((statuses, failure) -> {
+        return CompletableFuture.supplyAsync(() -> new Poll(wb.status(), wb.flowProgress()), background).handle((poll, failure) -> {
             ui.execute(() -> {
                 polling = false;
                 if (wb != workbench.get()) {
@@ -192,8 +197,8 @@ public final class MainWindowViewModel {
                     statusError.set(messageOf(unwrap(failure)));
                 } else {
                     statusError.set("");
-                    systems.setAll(statuses);
-                    graph.updateStatus(statuses);
+                    systems.setAll(poll.systems());
+                    graph.updateStatus(poll.systems(), poll.flows());
                 }
             });
             return null;

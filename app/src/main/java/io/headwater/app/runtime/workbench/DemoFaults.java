@@ -3,6 +3,7 @@ package io.headwater.app.runtime.workbench;
 import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FaultInjector;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.faults.DeliveryFault;
 import io.headwater.engine.faults.Fault;
 import io.headwater.engine.faults.InjectedFault;
@@ -37,6 +38,9 @@ final class DemoFaults {
         Objects.requireNonNull(fault, "fault");
         if (count <= 0) {
             throw new HeadwaterException("cannot " + fault.configName() + " " + count + " records of " + dataset + ": ask for 1 or more");
+        }
+        if (!runtime.pipeline().systemOf(dataset).mayWrite()) {
+            throw ReadOnlyException.refusing("fault injection into " + dataset, dataset.system());
         }
         Flow feed = lookup.feedOf(dataset);
         if (!fault.consumerSide()) {

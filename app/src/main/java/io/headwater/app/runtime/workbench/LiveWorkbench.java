@@ -18,6 +18,7 @@ import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.replay.AsOf;
 import io.headwater.engine.replay.HistoryEntry;
 import io.headwater.engine.spi.Cancellation;
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.spi.LogRecord;
 import io.headwater.engine.spi.PartitionRef;
 import io.headwater.engine.spi.ProgressListener;
@@ -87,6 +88,11 @@ public final class LiveWorkbench implements Workbench {
     }
 
     @Override
+    public List<FlowProgress> flowProgress() {
+        return guard("progress of the external flows of " + pipeline().name(), runtime::flowProgress);
+    }
+
+    @Override
     public List<Flow> verifiableFlows() {
         return lookup.verifiableFlows();
     }
@@ -105,7 +111,9 @@ public final class LiveWorkbench implements Workbench {
 
     @Override
     public List<DatasetRef> rebuildableDatasets() {
-        return lookup.derivedDatasets();
+        // A rebuild swaps into the live store: only stores whose consumer headwater runs and may write.
+        return lookup.derivedDatasets().stream()
+                .filter(d -> runtime.consumer(d).isPresent() && pipeline().systemOf(d).mayWrite()).toList();
     }
 
     @Override
