@@ -25,6 +25,7 @@ import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.ProgressListener;
+import io.headwater.tests.attach.ReadOnlySnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -170,7 +172,7 @@ class DiffIT {
             }
         }
         try (java.sql.Connection c = db.pg(); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT note FROM rules WHERE id = 1")) {
+             ResultSet rs = s.executeQuery("SELECT note FROM rules WHERE id = 1")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("n");
         }
@@ -194,6 +196,40 @@ class DiffIT {
             }
         }
         assertThat(r.err()).contains("diff: ").contains("rows/s");
+    }
+
+    @Test
+    void diffWritesNothingIntoEitherServer() throws SQLException {
+        db.requireMariaDb();
+        List<String> myBefore = mariaDbState();
+        ReadOnlySnapshot pgBefore = ReadOnlySnapshot.of(db.database);
+
+        Result r = run("diff", db.pgUrl("rules"), db.myUrl("rules"), "--key", "id");
+
+        assertThat(r.code()).as(r.all()).isEqualTo(1);
+        assertThat(mariaDbState()).isEqualTo(myBefore);
+        assertThat(ReadOnlySnapshot.of(db.database)).isEqualTo(pgBefore);
+    }
+
+    /** What MariaDB shows of writes: the binary log position ({@code SHOW MASTER STATUS}), the row count and a checksum of the table. */
+    private static List<String> mariaDbState() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Connection c = db.my(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SHOW MASTER STATUS")) {
+                while (rs.next()) {
+                    out.add("binlog " + rs.getString(1) + " " + rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM rules")) {
+                rs.next();
+                out.add("rows " + rs.getLong(1));
+            }
+            try (ResultSet rs = st.executeQuery("CHECKSUM TABLE rules")) {
+                rs.next();
+                out.add("checksum " + rs.getString(2));
+            }
+        }
+        return out;
     }
 
     @Test

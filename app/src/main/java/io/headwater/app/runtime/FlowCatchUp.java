@@ -21,7 +21,7 @@ final class FlowCatchUp {
     /** How long a committed change may take to reach the log when Headwater captures it (Debezium polls every 20 ms and batches). */
     static final Duration CAPTURE_GRACE = Duration.ofMillis(1500);
     /** The same for a connector Headwater does not run, when the flow declares no grace: connectors poll and batch more slowly. */
-    static final Duration EXTERNAL_GRACE = Duration.ofSeconds(5);
+    static final Duration EXTERNAL_GRACE = Duration.ofSeconds(3);
 
     private FlowCatchUp() {
     }
@@ -63,7 +63,7 @@ final class FlowCatchUp {
      * {@code beforeRecheck} runs (a topic read again, say).
      */
     static CatchUp observed(Flow flow, FlowPosition position, Runnable beforeRecheck) {
-        Duration grace = flow.observe().graceOpt().orElse(EXTERNAL_GRACE);
+        Duration grace = flow.observe().graceOpt().orElse(CAPTURE_GRACE);
         return new CatchUp() {
             @Override
             public boolean awaitCaughtUp(Duration timeout) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What an attached PostgreSQL database shows of writes: its replication slots, its publications, and
+ * What an attached PostgreSQL database shows of writes: its replication slots (by name, plugin and type), its publications, and
  * the insert/update/delete counters of every user table. Two snapshots taken around a read-only
  * command must be equal. The counters are read with the statistics snapshot cleared; a session's
  * writes reach them when it ends, and every command here closes its sessions before it returns.
@@ -21,7 +21,8 @@ public record ReadOnlySnapshot(List<String> slots, List<String> publications, Ma
         try (Connection c = LocalPostgres.connect(database); Statement st = c.createStatement()) {
             st.execute("SELECT pg_stat_clear_snapshot()");
             return new ReadOnlySnapshot(
-                    strings(st, "SELECT slot_name || ' ' || plugin || ' ' || coalesce(confirmed_flush_lsn::text, '-') FROM pg_replication_slots ORDER BY 1"),
+                    // The slot's position is the user's connector's to move (its heartbeats do); its name and plugin are not.
+                    strings(st, "SELECT slot_name || ' ' || plugin || ' ' || slot_type FROM pg_replication_slots ORDER BY 1"),
                     strings(st, "SELECT pubname FROM pg_publication ORDER BY 1"),
                     counters(st));
         }

@@ -58,6 +58,8 @@ public final class MainWindowViewModel {
     private final ObservableList<SystemStatus> systems = FXCollections.observableArrayList();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<SystemStatus> systemsView = FXCollections.unmodifiableObservableList(systems);
+    private final ObservableList<FlowProgress> externalFlows = FXCollections.observableArrayList();
+    private final ObservableList<FlowProgress> externalFlowsView = FXCollections.unmodifiableObservableList(externalFlows);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
     /** Open/start/close steps run one after another, never two at once. */
@@ -198,6 +200,7 @@ public final class MainWindowViewModel {
                 } else {
                     statusError.set("");
                     systems.setAll(poll.systems());
+                    externalFlows.setAll(poll.flows());
                     graph.updateStatus(poll.systems(), poll.flows());
                 }
             });
@@ -280,6 +283,11 @@ public final class MainWindowViewModel {
     }
 
     /** The last status poll, one entry per system. */
+    /** The observed progress of the flows that run outside Headwater, as of the last poll. */
+    public ObservableList<FlowProgress> externalFlows() {
+        return externalFlowsView;
+    }
+
     public ObservableList<SystemStatus> systems() {
         return systemsView;
     }

@@ -1,5 +1,6 @@
 package io.headwater.views.shell;
 
+import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.status.SystemStatus;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -18,6 +19,7 @@ import javafx.scene.shape.Circle;
 final class StatusBar extends HBox {
     static final String STYLE = "hw-status-bar";
     private final HBox systems = new HBox(14);
+    private final HBox flows = new HBox(14);
     private final Label stall = new Label();
 
     StatusBar(MainWindowViewModel viewModel) {
@@ -42,6 +44,9 @@ final class StatusBar extends HBox {
         systems.setId("systemStates");
         systems.setAlignment(Pos.CENTER_LEFT);
         viewModel.systems().addListener((ListChangeListener<SystemStatus>) c -> showSystems(viewModel.systems()));
+        flows.setId("externalFlows");
+        flows.setAlignment(Pos.CENTER_LEFT);
+        viewModel.externalFlows().addListener((ListChangeListener<FlowProgress>) c -> showFlows(viewModel.externalFlows()));
 
         Label error = new Label();
         error.setId("statusPollError");
@@ -55,11 +60,22 @@ final class StatusBar extends HBox {
         stall.setId("fxStall");
         stall.getStyleClass().add("text-muted");
         stall.setTooltip(new Tooltip("The longest time the window could not react (FX thread stall) since start"));
-        getChildren().addAll(bar, phase, systems, error, grow, stall);
+        getChildren().addAll(bar, phase, systems, flows, error, grow, stall);
     }
 
     private void showSystems(List<SystemStatus> statuses) {
         systems.getChildren().setAll(statuses.stream().map(StatusBar::systemLabel).toList());
+    }
+
+    /** Each flow that runs outside Headwater with its observed lag, as the graph writes it on the flow's edge. */
+    private void showFlows(List<FlowProgress> progress) {
+        flows.getChildren().setAll(progress.stream().map(p -> {
+            Label l = new Label(p.flowId() + ": " + p.lagText());
+            l.setId("flow-" + p.flowId());
+            l.getStyleClass().add("text-muted");
+            l.setTooltip(new Tooltip(p.description()));
+            return l;
+        }).toList());
     }
 
     private static Label systemLabel(SystemStatus s) {
