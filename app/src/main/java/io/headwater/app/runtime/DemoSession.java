@@ -2,7 +2,9 @@ package io.headwater.app.runtime;
 
 import io.headwater.connectors.demo.DemoDataGenerator;
 import io.headwater.connectors.demo.LoadGenerator;
+import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.StoreException;
+import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.pipeline.LatencyRecorder;
 import io.headwater.engine.pipeline.PipelineRuntime;
@@ -34,6 +36,11 @@ public final class DemoSession implements PipelineRuntime {
 
     /** Starts the pipeline with the demo data and a load of {@code rate} operations per second. */
     public static DemoSession start(Pipeline model, long seed, double rate, ProgressListener progress) {
+        for (SystemSpec s : model.systems()) {
+            if (s.role() == Role.RECORD && !s.mayWrite()) {
+                throw ReadOnlyException.refusing("the demo's load", s.id());
+            }
+        }
         LivePipeline rt = LivePipeline.start(model, LivePipeline.Options.demo(seed), progress);
         try {
             Connection c = rt.recordDataSource().orElseThrow(() -> new StoreException("the demo needs an embedded PostgreSQL")).getConnection();

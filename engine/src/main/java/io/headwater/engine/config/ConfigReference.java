@@ -26,11 +26,12 @@ public final class ConfigReference {
     private static final Map<ConfigSection, List<String>> NOTES = Map.of(
             ConfigSection.PIPELINE, List.of(
                     "Any value may be written as `${VAR}` or `${VAR:-default}`: it is read from the environment variable `VAR` "
-                            + "(the default applies when `VAR` is unset or empty).",
+                            + "(the default applies when `VAR` is unset or empty). `${file:PATH}` is the content of a file "
+                            + "(a mounted secret), without its trailing line break.",
                     "The loader reports every problem at once, each with its file, line and key path, e.g. "
                             + "`demo.yaml:14: systems[2].address 'kafka:99x' is invalid: expected host:port`."),
             ConfigSection.SYSTEM, List.of(
-                    "Secrets come only from `${VAR}` environment variables and are never printed: not in messages, logs, "
+                    "Secrets come only from `${VAR}` environment variables or `${file:PATH}` files and are never printed: not in messages, logs, "
                             + "status or reports. A password written literally is refused on an attached system "
                             + "(an embedded demo system may have one).",
                     "`properties:` are passed to the system's client as they are (JDBC connection properties, Kafka client "

@@ -1,5 +1,9 @@
 package io.headwater.engine.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -7,10 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in config text, shell style: the default
- * applies when the variable is unset or empty. Error messages name variables, never values.
+ * applies when the variable is unset or empty. {@code ${file:PATH}} is replaced by the content of
+ * a file (a secret mounted by Kubernetes or Docker, say), without its trailing line break; {@code ~/}
+ * at the start of PATH is the user's home. Error messages name variables and files, never values.
  */
 final class Substitution {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String FILE_PREFIX = "file:";
 
     private final Function<String, String> environment;
 
@@ -71,6 +78,9 @@ final class Substitution {
     }
 
     private String resolve(String reference, List<String> variables, List<String> errors) {
+        if (reference.startsWith(FILE_PREFIX)) {
+            return readFile(reference, variables, errors);
+        }
         int sep = reference.indexOf(":-");
         String name = sep < 0 ? reference : reference.substring(0, sep);
         if (!NAME.matcher(name).matches()) {
@@ -90,5 +100,23 @@ final class Substitution {
             return "";
         }
         return value;
+    }
+
+    private static String readFile(String reference, List<String> variables, List<String> errors) {
+        String text = reference.substring(FILE_PREFIX.length()).trim();
+        if (text.isEmpty()) {
+            errors.add("has an empty file reference: write ${file:/path/to/secret}");
+            return "";
+        }
+        Path file = text.startsWith("~/") ? Path.of(System.getProperty("user.home")).resolve(text.substring(2)) : Path.of(text);
+        variables.add(reference);
+        try {
+            String content = Files.readString(file);
+            return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        } catch (IOException | InvalidPathException e) {
+            errors.add("reads file " + file + ", which cannot be read (" + e.getClass().getSimpleName() + ")");
+            return "";
+        }
     }
 }

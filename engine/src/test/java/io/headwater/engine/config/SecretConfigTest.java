@@ -10,8 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SecretConfigTest {
     private static final String ENV_PASSWORD = "env-s3cret-Value";
@@ -34,6 +38,25 @@ class SecretConfigTest {
         Secret password = connection.password();
         assertThat(password.reveal()).isEqualTo(ENV_PASSWORD);
         assertThat(password.source()).isEqualTo("${PG_PASSWORD}");
+    }
+
+    @Test
+    void takesPasswordFromAFileAsSecret(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("pg-password");
+        Files.writeString(file, "file-s3cret-Value\n");
+
+        Secret password = load(postgres("${file:" + file + "}")).system("pg").orElseThrow().connection().password();
+
+        assertThat(password.reveal()).isEqualTo("file-s3cret-Value");
+        assertThat(password.source()).isEqualTo("${file:" + file + "}");
+    }
+
+    @Test
+    void namesAnUnreadableSecretFileButNotItsContent(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-secret");
+
+        assertThat(problems(postgres("${file:" + missing + "}"))).singleElement().asString()
+                .contains("systems[0].password reads file " + missing + ", which cannot be read (NoSuchFileException)");
     }
 
     @Test

@@ -171,6 +171,18 @@ class AttachedCopyIT {
     }
 
     @Test
+    @Order(6)
+    void refusesToRunTheDemoLoadAgainstTheAttachedRecord() throws SQLException {
+        ReadOnlySnapshot before = ReadOnlySnapshot.of(source);
+
+        Result demo = run("demo", "--headless", "--config", config.toString(), "--duration", "2s");
+
+        assertThat(demo.code()).as(demo.out() + demo.err()).isEqualTo(2);
+        assertThat(demo.err()).contains("the demo's load would write into main, an attached system that headwater only reads");
+        assertThat(ReadOnlySnapshot.of(source)).isEqualTo(before);
+    }
+
+    @Test
     @Order(5)
     void refusesToInjectAFaultIntoTheAttachedCopy() throws SQLException {
         ReadOnlySnapshot before = ReadOnlySnapshot.of(copy);
