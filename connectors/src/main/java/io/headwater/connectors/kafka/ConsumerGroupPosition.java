@@ -16,12 +16,12 @@ import java.util.TreeMap;
  * the committed one. A partition without a committed offset counts from the partition's first
  * offset, where a consumer with {@code auto.offset.reset=earliest} would start.
  *
- * <p>Strictly read-only: it asks through {@link KafkaObserver} (the admin client), so it never joins
+ * <p>Strictly read-only: it asks through {@link KafkaEventLog}'s admin client (the admin client), so it never joins
  * the group, commits, or creates anything. Thread-safe.
  */
 public final class ConsumerGroupPosition implements FlowPosition {
     private final String flowId;
-    private final KafkaObserver kafka;
+    private final KafkaEventLog kafka;
     private final boolean ownsObserver;
     private final String group;
     private final String topic;
@@ -33,7 +33,7 @@ public final class ConsumerGroupPosition implements FlowPosition {
      * @param group        the consumer group of the flow's sink
      * @param topic        the topic the flow reads
      */
-    public ConsumerGroupPosition(String flowId, KafkaObserver kafka, boolean ownsObserver, String group, String topic) {
+    public ConsumerGroupPosition(String flowId, KafkaEventLog kafka, boolean ownsObserver, String group, String topic) {
         this.flowId = Objects.requireNonNull(flowId, "flowId");
         this.kafka = Objects.requireNonNull(kafka, "kafka");
         this.ownsObserver = ownsObserver;
@@ -48,7 +48,7 @@ public final class ConsumerGroupPosition implements FlowPosition {
 
     @Override
     public FlowProgress read() {
-        Optional<List<PartitionRef>> partitions = kafka.partitions(topic);
+        List<PartitionRef> partitions = kafka.partitions(topic);
         if (partitions.isEmpty()) {
             return unknown("topic " + topic + " does not exist on " + kafka.bootstrapServers());
         }
@@ -58,16 +58,17 @@ public final class ConsumerGroupPosition implements FlowPosition {
                 committed.put(p, o);
             }
         });
-        Optional<KafkaObserver.GroupState> state = kafka.describeGroup(group);
+        Optional<KafkaEventLog.GroupState> state = kafka.describeGroup(group);
         if (committed.isEmpty()) {
             return unknown(state.isEmpty()
                     ? "consumer group '" + group + "' not found on " + kafka.bootstrapServers()
                     : "consumer group '" + group + "' has no committed offsets for topic " + topic + " (" + state.get() + ")");
         }
-        Map<PartitionRef, Long> ends = kafka.endOffsets(partitions.get());
-        List<PartitionRef> uncommitted = partitions.get().stream().filter(p -> !committed.containsKey(p)).toList();
+        Map<PartitionRef, Long> ends = kafka.endOffsets(topic);
+        List<PartitionRef> uncommitted = partitions.stream().filter(p -> !committed.containsKey(p)).toList();
         Map<PartitionRef, Long> positions = new TreeMap<>(committed);
-        positions.putAll(kafka.beginOffsets(uncommitted));
+        Map<PartitionRef, Long> begins = uncommitted.isEmpty() ? Map.of() : kafka.beginOffsets(topic);
+        uncommitted.forEach(p -> positions.put(p, begins.getOrDefault(p, 0L)));
         long lag = 0;
         for (Map.Entry<PartitionRef, Long> e : ends.entrySet()) {
             lag += Math.max(0, e.getValue() - positions.getOrDefault(e.getKey(), 0L));

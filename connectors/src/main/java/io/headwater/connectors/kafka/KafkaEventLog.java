@@ -3,8 +3,8 @@ package io.headwater.connectors.kafka;
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.ReadOnlyException;
-import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.StoreException;
+import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.EventLog;
 import io.headwater.engine.spi.LogPosition;
@@ -15,10 +15,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,6 +29,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -36,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -162,6 +166,56 @@ public final class KafkaEventLog implements EventLog {
         Map<PartitionRef, Long> out = new TreeMap<>();
         result.forEach((tp, info) -> out.put(new PartitionRef(tp.topic(), tp.partition()), info.offset()));
         return out;
+    }
+
+    /**
+     * The offsets a consumer group has committed, per partition of every topic it committed for: read
+     * with the admin client, never by joining the group.
+     */
+    public Map<PartitionRef, Long> committedOffsets(String group) {
+        Map<TopicPartition, OffsetAndMetadata> committed = await(admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(),
+                "list the committed offsets of consumer group '" + group + "'");
+        Map<PartitionRef, Long> out = new TreeMap<>();
+        committed.forEach((tp, o) -> {
+            if (o != null) {
+                out.put(new PartitionRef(tp.topic(), tp.partition()), o.offset());
+            }
+        });
+        return out;
+    }
+
+    /** A consumer group's state and member count, or empty when the cluster does not know the group. */
+    public Optional<GroupState> describeGroup(String group) {
+        try {
+            ConsumerGroupDescription d = admin().describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String state = d.groupState().toString();
+            return state.equalsIgnoreCase("dead") ? Optional.empty() : Optional.of(new GroupState(state, d.members().size()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return Optional.empty();
+            }
+            throw wrap("describe consumer group '" + group + "'", e.getCause());
+        } catch (TimeoutException e) {
+            throw new ConnectionException(systemId, bootstrapServers, "no answer within " + timeout.toSeconds()
+                    + " s to describe consumer group '" + group + "'", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HeadwaterException("interrupted while describing consumer group '" + group + "' of system '" + systemId + "'", e);
+        }
+    }
+
+    /**
+     * A consumer group as the cluster describes it.
+     *
+     * @param state   Stable, Empty, PreparingRebalance, ...
+     * @param members how many consumers are in it now
+     */
+    public record GroupState(String state, int members) {
+        @Override
+        public String toString() {
+            return state + ", " + members + (members == 1 ? " member" : " members");
+        }
     }
 
     @Override

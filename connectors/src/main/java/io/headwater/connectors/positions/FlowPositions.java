@@ -6,7 +6,6 @@ import io.headwater.connectors.jdbc.JdbcEndpoint;
 import io.headwater.connectors.jdbc.PositionTablePosition;
 import io.headwater.connectors.kafka.ConsumerGroupPosition;
 import io.headwater.connectors.kafka.KafkaEventLog;
-import io.headwater.connectors.kafka.KafkaObserver;
 import io.headwater.connectors.postgres.PostgresEndpoint;
 import io.headwater.connectors.postgres.SlotPosition;
 import io.headwater.engine.HeadwaterException;
@@ -65,7 +64,7 @@ public final class FlowPositions {
         }
         if (observe.position() != null && from.kind() == SystemKind.KAFKA) {
             SystemSpec to = pipeline.systemOf(flow.to());
-            KafkaObserver kafka = observer(from, reach);
+            KafkaEventLog kafka = observer(from, reach);
             Connection target = reach.connectionOf(to);
             return Optional.of(new ClosingPosition(new PositionTablePosition(flow.id(), to.id(), address(to, target),
                     readOnly(to, target), observe.position(), topic, kafka::endOffsets), kafka));
@@ -73,12 +72,12 @@ public final class FlowPositions {
         return Optional.empty();
     }
 
-    private static KafkaObserver observer(SystemSpec kafka, SystemReach reach) {
+    private static KafkaEventLog observer(SystemSpec kafka, SystemReach reach) {
         String bootstrap = reach.connectionOf(kafka).address();
         if (bootstrap == null) {
             throw new HeadwaterException("system '" + kafka.id() + "' has no bootstrap address to observe");
         }
-        return new KafkaObserver(kafka.id(), bootstrap, kafka.properties(), KafkaEventLog.DEFAULT_TIMEOUT);
+        return KafkaEventLog.forSystem(kafka, bootstrap, KafkaEventLog.DEFAULT_TIMEOUT);
     }
 
     private static String address(SystemSpec system, Connection c) {
@@ -91,7 +90,7 @@ public final class FlowPositions {
     }
 
     /** A position that also closes the observer it reads end offsets from. */
-    private record ClosingPosition(FlowPosition position, KafkaObserver kafka) implements FlowPosition {
+    private record ClosingPosition(FlowPosition position, KafkaEventLog kafka) implements FlowPosition {
         @Override
         public String flowId() {
             return position.flowId();

@@ -90,8 +90,8 @@ class ConsumerGroupPositionIT {
         }
     }
 
-    private static KafkaObserver observer() {
-        return new KafkaObserver("kafka", broker.bootstrapServers(), Map.of(), Duration.ofSeconds(10));
+    private static KafkaEventLog observer() {
+        return new KafkaEventLog("kafka", broker.bootstrapServers(), Duration.ofSeconds(10));
     }
 
     @Test
