@@ -11,9 +11,7 @@ import io.headwater.engine.model.Field;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.MappedField;
-import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Row;
-import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.DatasetReader;
 import java.math.BigDecimal;
@@ -62,7 +60,7 @@ public final class CorrectionProbe implements Probe {
         List<Evidence> out = new ArrayList<>();
         stores.awaitCaughtUp(CATCH_UP);
         for (SystemSpec s : context.pipeline().systems()) {
-            if (s.role() != Role.RECORD || s.kind() != SystemKind.POSTGRES) {
+            if (!RecordTables.sqlRecord(stores, s)) {
                 continue;
             }
             for (Dataset d : s.datasets()) {

@@ -10,9 +10,7 @@ import io.headwater.engine.audit.ProbeContext;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
-import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Row;
-import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.ChangeEvent;
 import io.headwater.engine.spi.ChangeOp;
@@ -56,7 +54,7 @@ public final class ErasureProbe implements Probe {
         List<Evidence> out = new ArrayList<>();
         ErasureTracer tracer = new ErasureTracer(stores, context.clock());
         for (SystemSpec s : context.pipeline().systems()) {
-            if (s.role() != Role.RECORD || s.kind() != SystemKind.POSTGRES) {
+            if (!RecordTables.sqlRecord(stores, s)) {
                 continue;
             }
             for (Dataset d : s.datasets()) {

@@ -10,7 +10,6 @@ import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.Pipeline;
-import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
@@ -56,7 +55,7 @@ public final class ErasureTracer {
         followLog(subject.dataset(), subject.dataset().key().get(0), subject.keyValue(), true, out);
         String ref = subject.referenceField();
         for (SystemSpec s : p.systems()) {
-            if (s.role() != Role.RECORD || s.kind() != SystemKind.POSTGRES) {
+            if (!RecordTables.sqlRecord(stores, s)) {
                 continue;
             }
             for (Dataset d : s.datasets()) {

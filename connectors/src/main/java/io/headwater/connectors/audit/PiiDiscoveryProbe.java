@@ -11,7 +11,6 @@ import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Field;
 import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Row;
-import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.DatasetReader;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ public final class PiiDiscoveryProbe implements Probe {
                 context.cancellation().check("PII discovery");
                 Evidence.Builder timer = Evidence.of(ID, d.ref().toString(), context.clock());
                 try {
-                    if (s.role() == Role.RECORD && s.kind() == SystemKind.POSTGRES) {
+                    if (RecordTables.sqlRecord(stores, s)) {
                         out.addAll(recordTable(d, context));
                     } else if (s.role() == Role.DERIVED) {
                         out.addAll(derived(d, context));

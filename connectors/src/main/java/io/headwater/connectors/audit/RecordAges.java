@@ -7,7 +7,6 @@ import io.headwater.engine.lineage.FieldPath;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.FieldRef;
 import io.headwater.engine.model.Role;
-import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.DatasetReader;
 import java.sql.Connection;
@@ -38,7 +37,7 @@ final class RecordAges {
 
     Evidence check(SystemSpec s, Dataset d, Duration policy) {
         Instant cutoff = context.clock().instant().minus(policy);
-        if (s.role() == Role.RECORD && s.kind() == SystemKind.POSTGRES && d.timestamp().isPresent()) {
+        if (RecordTables.sqlRecord(stores, s) && d.timestamp().isPresent()) {
             return recordTable(d, policy, cutoff);
         }
         if (s.role() == Role.DERIVED) {
@@ -118,7 +117,7 @@ final class RecordAges {
             Dataset src = context.pipeline().requireDataset(p.start().dataset());
             SystemSpec sys = context.pipeline().systemOf(src.ref());
             boolean plain = p.hops().stream().allMatch(h -> h.expression() instanceof io.headwater.engine.model.Expression.Column);
-            if (sys.role() == Role.RECORD && sys.kind() == SystemKind.POSTGRES && src.timestamp().isPresent() && plain
+            if (RecordTables.sqlRecord(stores, sys) && src.timestamp().isPresent() && plain
                     && src.key().equals(List.of(p.start().field()))) {
                 return Optional.of(new Origin(src, p.start().field(), src.timestamp().get(), p.render()));
             }

@@ -3,6 +3,7 @@ package io.headwater.connectors.audit;
 import io.headwater.connectors.jdbc.ConnectionSource;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Role;
 import io.headwater.engine.model.SystemSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,6 +59,11 @@ final class RecordTables {
     static ConnectionSource connectionsOf(LiveStores stores, SystemSpec system) {
         return stores.connections(system).orElseThrow(() -> new StoreException("system " + system.id() + " is a "
                 + system.kind().configName() + " system: this probe reads SQL tables only, so it did not check it"));
+    }
+
+    /** Whether {@code system} is a system of record whose tables are read over SQL (PostgreSQL, MySQL, H2; hosted or attached). */
+    static boolean sqlRecord(LiveStores stores, SystemSpec system) {
+        return system.role() == Role.RECORD && stores.connections(system).isPresent();
     }
 
     static Connection connect(ConnectionSource ds, String what) {
