@@ -11,6 +11,7 @@ import io.headwater.connectors.lucene.LuceneReader;
 import io.headwater.connectors.lucene.LuceneSink;
 import io.headwater.connectors.mvstore.MvStoreReader;
 import io.headwater.connectors.mvstore.MvStoreSink;
+import io.headwater.connectors.mvstore.MvStoreSnapshot;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;
@@ -61,7 +62,8 @@ public final class SystemAdapters {
             case MVSTORE -> new FileStoreAdapter(system, place.dir(), new FileStoreAdapter.Opener() {
                 @Override
                 public DatasetReader reader(Path dir, Dataset d) {
-                    return MvStoreReader.open(mvStoreFile(dir), d);
+                    // Another process has an attached store open, and MVStore locks its file: read a copy.
+                    return system.mayWrite() ? MvStoreReader.open(mvStoreFile(dir), d) : MvStoreSnapshot.open(mvStoreFile(dir), d);
                 }
 
                 @Override

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #close()} stops it and every process it started: SIGTERM first (its shutdown hooks run),
  * then SIGKILL after a grace period. Thread-safe; {@code close} is idempotent.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(15);
 
     private final String name;
@@ -33,7 +33,7 @@ final class ChildJvm implements AutoCloseable {
      * Starts {@code mainClass} with {@code args} in a new JVM with the given heap and system properties
      * ({@code key=value}), logging to {@code log}.
      */
-    static ChildJvm launch(String name, String mainClass, List<String> args, String maxHeap, List<String> systemProperties, Path log) {
+    public static ChildJvm launch(String name, String mainClass, List<String> args, String maxHeap, List<String> systemProperties, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
@@ -57,7 +57,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -70,7 +70,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Fails with the end of the log when the child has exited. */
-    void checkAlive() {
+    public void checkAlive() {
         if (!process.isAlive()) {
             throw new ForeignPipelineException("the " + name + " JVM exited with code " + process.exitValue()
                     + "; end of " + log + ":\n" + tail(40));
