@@ -74,7 +74,8 @@ public final class SystemAdapters {
             case BLOBSTORE -> new FileStoreAdapter(system, place.dir(), new FileStoreAdapter.Opener() {
                 @Override
                 public DatasetReader reader(Path dir, Dataset d) {
-                    return BlobStoreReader.open(dir, d);
+                    // As for MVStore: an attached store's manifest is locked by its owner, so it is read from a copy.
+                    return system.mayWrite() ? BlobStoreReader.open(dir, d) : BlobStoreReader.openSnapshot(dir, d);
                 }
 
                 @Override

@@ -1,9 +1,11 @@
 package io.headwater.connectors.blobstore;
 
 import io.headwater.connectors.blobstore.ManifestEntry.BlobRef;
+import io.headwater.connectors.generations.Generation;
 import io.headwater.connectors.generations.GenerationPin;
 import io.headwater.connectors.mvstore.KeyCodec;
 import io.headwater.connectors.mvstore.MvStoreFile;
+import io.headwater.connectors.mvstore.MvStoreSnapshot;
 import io.headwater.connectors.mvstore.TargetChange;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
@@ -37,18 +39,18 @@ import org.h2.mvstore.MVMap;
  */
 public final class BlobStoreReader implements DatasetReader {
     private final Dataset dataset;
-    private final GenerationPin pin;
+    private final Runnable release;
     private final BlobObjects objects;
     private final MvStoreFile file;
     private final MVMap<byte[], byte[]> manifest;
     private final Optional<String> declaredHashField;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private BlobStoreReader(Dataset dataset, GenerationPin pin, MvStoreFile file) {
+    private BlobStoreReader(Dataset dataset, Generation generation, MvStoreFile file, Runnable release) {
         this.dataset = dataset;
-        this.pin = pin;
+        this.release = release;
         this.file = file;
-        this.objects = BlobStoreLayout.objects(pin.generation());
+        this.objects = BlobStoreLayout.objects(generation);
         this.manifest = file.records(BlobStoreLayout.MANIFEST);
         this.declaredHashField = BlobStoreLayout.declaredHashField(dataset);
     }
@@ -68,10 +70,31 @@ public final class BlobStoreReader implements DatasetReader {
             throw e;
         }
         try {
-            return new BlobStoreReader(dataset, pin, f);
+            return new BlobStoreReader(dataset, pin.generation(), f, pin::close);
         } catch (RuntimeException e) {
             f.close();
             pin.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the live generation of a blob store that another process holds open and writes (an
+     * attached store): its manifest, which MVStore locks, is read from a copy; the object files are
+     * read where they are. Nothing in the store is written, pinned or deleted.
+     */
+    public static BlobStoreReader openSnapshot(Path root, Dataset dataset) {
+        Generation live = BlobStoreLayout.generations(root, dataset).live();
+        Path copy = MvStoreSnapshot.copy(BlobStoreLayout.manifestFile(live), dataset.ref().toString());
+        MvStoreFile f = null;
+        try {
+            f = MvStoreFile.open(copy);
+            return new BlobStoreReader(dataset, live, f, () -> MvStoreSnapshot.deleteCopy(copy));
+        } catch (RuntimeException e) {
+            if (f != null) {
+                f.close();
+            }
+            MvStoreSnapshot.deleteCopy(copy);
             throw e;
         }
     }
@@ -174,7 +197,7 @@ public final class BlobStoreReader implements DatasetReader {
             try {
                 file.close();
             } finally {
-                pin.close();
+                release.run();
             }
         }
     }

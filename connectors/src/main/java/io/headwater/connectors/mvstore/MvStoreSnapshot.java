@@ -31,22 +31,36 @@ public final class MvStoreSnapshot implements DatasetReader {
 
     /** Copies {@code file} and opens the dataset's live map in the copy. */
     public static MvStoreSnapshot open(Path file, Dataset dataset) {
-        if (!Files.isRegularFile(file)) {
-            throw new StoreException("MVStore " + file + " for " + dataset.ref() + " does not exist");
-        }
-        Path dir;
+        Path copy = copy(file, dataset.ref().toString());
         try {
-            dir = Files.createTempDirectory("headwater-mvstore-snapshot");
-            Files.copy(file, dir.resolve(file.getFileName()));
-        } catch (IOException e) {
-            throw new StoreException("cannot take a snapshot of MVStore " + file + " for " + dataset.ref() + ": " + e.getMessage(), e);
-        }
-        try {
-            return new MvStoreSnapshot(dir, MvStoreReader.open(dir.resolve(file.getFileName()), dataset));
+            return new MvStoreSnapshot(copy.getParent(), MvStoreReader.open(copy, dataset));
         } catch (RuntimeException e) {
-            delete(dir);
+            deleteCopy(copy);
             throw e;
         }
+    }
+
+    /**
+     * A copy of an MVStore file in a temporary folder of its own, for reading what another process
+     * holds open; {@link #deleteCopy} removes it.
+     *
+     * @param what what the file holds, for messages
+     */
+    public static Path copy(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("MVStore " + file + " for " + what + " does not exist");
+        }
+        try {
+            Path dir = Files.createTempDirectory("headwater-mvstore-snapshot");
+            return Files.copy(file, dir.resolve(file.getFileName()));
+        } catch (IOException e) {
+            throw new StoreException("cannot take a snapshot of MVStore " + file + " for " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a {@link #copy} and its folder. */
+    public static void deleteCopy(Path copy) {
+        delete(copy.getParent());
     }
 
     @Override
