@@ -15,13 +15,19 @@ import io.headwater.engine.spi.LogPosition;
 import io.headwater.engine.spi.PartitionRef;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 
@@ -58,40 +64,22 @@ public final class BenchLoader {
 
     /** A derived copy in an H2 table with the seeded differences. */
     public static void h2Copy(ConnectionSource h2, String table, BenchTable.Differences diffs, LongConsumer progress) {
-        try (Connection c = h2.open(); Statement st = c.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS " + table);
-            st.execute("CREATE TABLE " + table + " (ID BIGINT PRIMARY KEY, NAME VARCHAR, EMAIL VARCHAR, AMOUNT DECFLOAT, CREATED TIMESTAMP(6) WITH TIME ZONE)");
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?,?,?,?,?)")) {
-                long n = 0;
-                for (Row r : (Iterable<Row>) () -> new DamagedRows(diffs)) {
-                    ps.setLong(1, (Long) r.get("id"));
-                    ps.setString(2, (String) r.get("name"));
-                    ps.setString(3, (String) r.get("email"));
-                    ps.setBigDecimal(4, (java.math.BigDecimal) r.get("amount"));
-                    ps.setObject(5, java.time.OffsetDateTime.ofInstant((java.time.Instant) r.get("created"), java.time.ZoneOffset.UTC));
-                    ps.addBatch();
-                    if (++n % 10_000 == 0) {
-                        ps.executeBatch();
-                        c.commit();
-                        progress.accept(n);
-                    }
-                }
-                ps.executeBatch();
-                c.commit();
-                progress.accept(n);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot load the benchmark table " + table + " into H2: " + e.getMessage(), e);
-        }
+        copy(h2, "H2", table, "CREATE TABLE " + table + " (ID BIGINT PRIMARY KEY, NAME VARCHAR, EMAIL VARCHAR, AMOUNT DECFLOAT, "
+                + "CREATED TIMESTAMP(6) WITH TIME ZONE)", at -> OffsetDateTime.ofInstant(at, ZoneOffset.UTC), diffs, progress);
     }
 
     /** A copy in a MySQL/MariaDB table with the seeded differences, by batches; timestamps as UTC {@code DATETIME(6)}. */
     public static void mysqlCopy(ConnectionSource my, String table, BenchTable.Differences diffs, LongConsumer progress) {
-        try (Connection c = my.open(); Statement st = c.createStatement()) {
+        copy(my, "MySQL", table, "CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100), email VARCHAR(200), amount DECIMAL(14,2),"
+                + " created DATETIME(6)) CHARACTER SET utf8mb4", at -> LocalDateTime.ofInstant(at, ZoneOffset.UTC), diffs, progress);
+    }
+
+    /** Creates {@code table} with {@code create} and inserts the damaged rows in batches of 10,000, {@code timestamp} giving the engine's value. */
+    private static void copy(ConnectionSource db, String engine, String table, String create, Function<Instant, Object> timestamp,
+                             BenchTable.Differences diffs, LongConsumer progress) {
+        try (Connection c = db.open(); Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + table);
-            st.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100), email VARCHAR(200), amount DECIMAL(14,2),"
-                    + " created DATETIME(6)) CHARACTER SET utf8mb4");
+            st.execute(create);
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?,?,?,?,?)")) {
                 long n = 0;
@@ -99,8 +87,8 @@ public final class BenchLoader {
                     ps.setLong(1, (Long) r.get("id"));
                     ps.setString(2, (String) r.get("name"));
                     ps.setString(3, (String) r.get("email"));
-                    ps.setBigDecimal(4, (java.math.BigDecimal) r.get("amount"));
-                    ps.setObject(5, java.time.LocalDateTime.ofInstant((java.time.Instant) r.get("created"), java.time.ZoneOffset.UTC));
+                    ps.setBigDecimal(4, (BigDecimal) r.get("amount"));
+                    ps.setObject(5, timestamp.apply((Instant) r.get("created")));
                     ps.addBatch();
                     if (++n % 10_000 == 0) {
                         ps.executeBatch();
@@ -113,7 +101,7 @@ public final class BenchLoader {
                 progress.accept(n);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot load the benchmark table " + table + " into MySQL: " + e.getMessage(), e);
+            throw new StoreException("cannot load the benchmark table " + table + " into " + engine + ": " + e.getMessage(), e);
         }
     }
 
@@ -242,8 +230,8 @@ public final class BenchLoader {
                 for (int i = 0; i < 1000 && rows.hasNext(); i++) {
                     Row r = rows.next();
                     buffer.append(r.get("id")).append('\t').append(r.get("name")).append('\t').append(r.get("email")).append('\t')
-                            .append(((java.math.BigDecimal) r.get("amount")).toPlainString()).append('\t')
-                            .append(TS.format((java.time.Instant) r.get("created"))).append('\n');
+                            .append(((BigDecimal) r.get("amount")).toPlainString()).append('\t')
+                            .append(TS.format((Instant) r.get("created"))).append('\n');
                     if (++n % 100_000 == 0) {
                         progress.accept(n);
                     }
