@@ -3,7 +3,6 @@ package io.headwater.connectors;
 import io.headwater.connectors.blobstore.BlobStoreReader;
 import io.headwater.connectors.blobstore.BlobStoreSink;
 import io.headwater.connectors.h2.H2AnalyticsSink;
-import io.headwater.connectors.h2.H2TableReader;
 import io.headwater.connectors.jdbc.JdbcEndpoint;
 import io.headwater.connectors.jdbc.SqlSystemAdapter;
 import io.headwater.connectors.kafka.KafkaAdapter;

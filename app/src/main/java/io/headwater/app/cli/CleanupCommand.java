@@ -7,8 +7,6 @@ import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.pipeline.DataDirLock;
 import io.headwater.engine.spi.SystemReach;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -5,7 +5,6 @@ import io.headwater.engine.audit.Evidence;
 import io.headwater.engine.audit.Probe;
 import io.headwater.engine.audit.ProbeContext;
 import io.headwater.engine.model.Dataset;
-import io.headwater.engine.model.Role;
 import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.TopicSettings;
