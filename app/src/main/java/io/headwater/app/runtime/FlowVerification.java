@@ -144,6 +144,17 @@ public final class FlowVerification {
                         + " system, which cannot evaluate the mapping of flow " + composed.id() + " itself"));
     }
 
+    /** The mapped source and the stored target, the first closed again when the second cannot be opened. */
+    private CrossEngineSides.SidePair sidesOf(Dataset source, Dataset target, Flow flow) {
+        VerifySide sourceSide = mappedSide(source, target, flow);
+        try {
+            return new CrossEngineSides.SidePair(sourceSide, storedSide(source, target, flow));
+        } catch (RuntimeException e) {
+            sourceSide.close();
+            throw e;
+        }
+    }
+
     /** {@code target} as its store holds it. */
     private VerifySide storedSide(Dataset source, Dataset target, Flow composed) {
         return runtime.adapter(target.ref().system()).storedSide(source, target, composed).orElseThrow(() -> new HeadwaterException(
@@ -182,8 +193,7 @@ public final class FlowVerification {
         Optional<JdbcEndpoint> to = runtime.adapter(flow.to().system()).capability(JdbcEndpoint.class);
         // Two SQL tables are compared column pair by column pair, as a careful person would across engines.
         CrossEngineSides.SidePair pair = from.isPresent() && to.isPresent()
-                ? CrossEngineSides.open(from.get(), source, to.get(), target, flow, null)
-                : new CrossEngineSides.SidePair(mappedSide(source, target, flow), storedSide(source, target, flow));
+                ? CrossEngineSides.open(from.get(), source, to.get(), target, flow, null) : sidesOf(source, target, flow);
         try (pair) {
             VerifySide sourceSide = pair.source();
             VerifySide targetSide = pair.target();
@@ -231,17 +241,9 @@ public final class FlowVerification {
         Dataset topic = pipeline.requireDataset(flow.to());
         try (VerifySide sourceSide = mappedSide(source, topic, flow);
              RefreshableSide topicSide = new RefreshableSide(() -> KafkaTopicVerifySide.read(runtime.eventLogOf(topic.ref()), topic, TOPIC_READ_TIMEOUT))) {
-            List<Finding> collected = new ArrayList<>();
-            VerificationResult first = new Verifier(options).withSteps(steps).withFindingSink(collected::add).verify(sourceSide, topicSide, cancellation, progress);
-            if (first.clean()) {
-                collected.forEach(allFindings::accept);
-                return first;
-            }
             // Not the replication slot: Kafka Connect confirms a slot's position only when it commits its offsets
             // (every minute by default), long after the changes are in the topic. The topic itself is read again.
-            CatchUp reread = FlowCatchUp.graceOnly(flow, topicSide::refresh);
-            return new InFlightResolver(sourceSide, topicSide, reread).withMaxKeysListed(options.maxKeysListed()).withFindingSink(allFindings)
-                    .resolve(first, collected, cancellation);
+            return compare(sourceSide, topicSide, FlowCatchUp.graceOnly(flow, topicSide::refresh), cancellation, progress, allFindings);
         }
     }
 
