@@ -1,5 +1,7 @@
 package io.headwater.connectors.postgres;
 
+import io.headwater.connectors.jdbc.JdbcEndpoint;
+import io.headwater.connectors.jdbc.SqlDialect;
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.StoreException;
@@ -7,12 +9,10 @@ import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Secret;
 import io.headwater.engine.model.SystemSpec;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * One PostgreSQL database of a system, and how to open connections to it: with the system's client
@@ -79,35 +79,23 @@ public record PostgresEndpoint(String systemId, String host, int port, String da
 
     /** A connection whose session refuses every write. The caller closes it. */
     public java.sql.Connection openReadOnly(String applicationName) throws SQLException {
-        Properties p = driverProperties(applicationName);
-        p.setProperty("readOnly", "true");
-        p.setProperty("readOnlyMode", "always");
-        java.sql.Connection c = DriverManager.getConnection(jdbcUrl(), p);
-        c.setReadOnly(true);
-        return c;
+        return jdbc(applicationName).readOnly().open();
     }
 
     /** A connection that may write (dropping Headwater's own slots). The caller closes it. */
     public java.sql.Connection openWritable(String applicationName) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), driverProperties(applicationName));
+        return jdbc(applicationName).writable().open();
     }
 
-    private Properties driverProperties(String applicationName) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connectTimeout", CONNECT_TIMEOUT_S);
-        m.put("loginTimeout", CONNECT_TIMEOUT_S);
-        m.put("socketTimeout", SOCKET_TIMEOUT_S);
-        m.put("ApplicationName", applicationName);
-        properties.forEach((k, v) -> m.put(k, v.reveal()));
-        if (user != null) {
-            m.put("user", user);
-        }
-        if (password != null) {
-            m.put("password", password.reveal());
-        }
-        Properties p = new Properties();
-        p.putAll(m);
-        return p;
+    /** The same database as a {@link JdbcEndpoint}, the one way connections are opened, with bounded waits. */
+    private JdbcEndpoint jdbc(String applicationName) {
+        Map<String, Secret> props = new LinkedHashMap<>();
+        props.put("connectTimeout", Secret.literal(CONNECT_TIMEOUT_S));
+        props.put("loginTimeout", Secret.literal(CONNECT_TIMEOUT_S));
+        props.put("socketTimeout", Secret.literal(SOCKET_TIMEOUT_S));
+        props.put("ApplicationName", Secret.literal(applicationName));
+        props.putAll(properties);
+        return new JdbcEndpoint(SqlDialect.POSTGRES, jdbcUrl(), user, password, props, address(), systemId);
     }
 
     /**
