@@ -11,7 +11,7 @@ import io.headwater.connectors.lucene.LuceneSink;
 import io.headwater.connectors.mvstore.MvStoreReader;
 import io.headwater.connectors.mvstore.MvStoreSink;
 import io.headwater.connectors.mvstore.MvStoreSnapshot;
-import io.headwater.engine.HeadwaterException;
+import io.headwater.connectors.redis.RedisAdapter;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -82,8 +82,7 @@ public final class SystemAdapters {
                     return BlobStoreSink.open(dir, d, f);
                 }
             });
-            case REDIS -> throw new HeadwaterException("system '" + system.id() + "' is of kind " + system.kind().configName()
-                    + ", which this version cannot open yet");
+            case REDIS -> new RedisAdapter(system, place.live(), place.timeout());
         };
     }
 

@@ -18,7 +18,7 @@ class EngineArchitectureTest {
         noClasses().that().resideInAPackage("io.headwater.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "javafx..", "java.sql..", "org.apache.kafka..", "io.debezium..",
-                        "org.apache.lucene..", "org.h2..", "org.postgresql..")
+                        "org.apache.lucene..", "org.h2..", "org.postgresql..", "io.lettuce..")
                 .check(ENGINE);
     }
 }

@@ -21,7 +21,7 @@ class LayerArchitectureTest {
     void engineUsesNoToolkitDriverOrVendorClient() {
         noClasses().that().resideInAPackage("io.headwater.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.apache.kafka..", "io.debezium..",
-                        "org.apache.lucene..", "org.h2..", "org.postgresql..", "io.zonky..")
+                        "org.apache.lucene..", "org.h2..", "org.postgresql..", "io.zonky..", "io.lettuce..")
                 .check(classes);
     }
 

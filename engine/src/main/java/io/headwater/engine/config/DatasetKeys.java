@@ -25,9 +25,17 @@ public final class DatasetKeys {
     public static final ConfigKey FORMAT = ConfigKey.of(DATASET, "format", ConfigType.choice(SystemKeys.FORMATS),
             "The format of the topic's records; see `docs/kafka-formats.md`.")
             .appliesTo(List.of("kafka")).dependsOn("the system's `format`");
+    public static final ConfigKey LAYOUT = ConfigKey.of(DATASET, "layout", ConfigType.choice(RedisKeys.LAYOUTS),
+            "How a record is stored under its Redis key: `hash` (one hash field per field), `json` (a string holding a JSON "
+                    + "object), `string` (a string holding the value of the single non-key field).")
+            .appliesTo(List.of("redis")).dependsOn("required on a redis dataset");
+    public static final ConfigKey KEY_PREFIX = ConfigKey.of(DATASET, "key-prefix", ConfigType.STRING,
+            "The prefix of the dataset's Redis keys, e.g. `customer:`; the record key is the rest of the Redis key, "
+                    + "read as the key field's type.")
+            .appliesTo(List.of("redis")).dependsOn("required on a redis dataset");
 
     /** Every key of the section, in the order messages list them. */
-    public static final List<ConfigKey> ALL = List.of(ID, NAME, KEY, TIMESTAMP, FIELDS, FORMAT);
+    public static final List<ConfigKey> ALL = List.of(ID, NAME, KEY, TIMESTAMP, FIELDS, FORMAT, LAYOUT, KEY_PREFIX);
 
     private DatasetKeys() {
     }

@@ -77,7 +77,7 @@ final class DatasetResolver {
         String timestamp = timestamp(draft, fields, source);
         LogFormat format = topicFormats.containsKey(draft.ref().system())
                 ? (draft.format() != null ? draft.format() : topicFormats.get(draft.ref().system())) : null;
-        return new Dataset(draft.ref(), draft.name(), key, fields.fields(), timestamp, format);
+        return new Dataset(draft.ref(), draft.name(), key, fields.fields(), timestamp, format, draft.keyspace());
     }
 
     private List<String> key(DatasetSection.Draft draft, FieldSection.Fields fields,

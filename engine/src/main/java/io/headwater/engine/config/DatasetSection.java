@@ -2,6 +2,7 @@ package io.headwater.engine.config;
 
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.LogFormat;
+import io.headwater.engine.model.RedisKeyspace;
 import io.headwater.engine.model.Role;
 import io.headwater.engine.model.SystemKind;
 import java.util.ArrayList;
@@ -27,11 +28,12 @@ final class DatasetSection {
      * @param fields    the declared fields; null when absent
      * @param timestamp the declared timestamp field; null when absent
      * @param format    the declared format of a topic's records; null when absent (or invalid)
+     * @param keyspace  the declared layout and key prefix of a redis dataset; null when not redis (or invalid)
      * @param path      the key path, e.g. {@code systems[0].datasets[1]}
      * @param line      the line the dataset starts on
      */
     record Draft(DatasetRef ref, String name, List<Scalar> key, FieldSection.Fields fields, Scalar timestamp,
-                 LogFormat format, String path, int line) {
+                 LogFormat format, RedisKeyspace keyspace, String path, int line) {
     }
 
     private final ReadContext context;
@@ -72,6 +74,7 @@ final class DatasetSection {
         Scalar timestamp = DatasetKeys.TIMESTAMP.scalar(map).orElse(null);
         String name = DatasetKeys.NAME.text(map, context).orElse(null);
         LogFormat format = LogFormats.read(DatasetKeys.FORMAT, map, kind, context);
+        RedisKeyspace keyspace = RedisKeys.read(map, kind, context);
         if (role != Role.LOG) {
             requireDeclared(map, DatasetKeys.KEY);
             requireDeclared(map, DatasetKeys.FIELDS);
@@ -86,7 +89,7 @@ final class DatasetSection {
             return Optional.empty();
         }
         DatasetRef ref = new DatasetRef(systemId, id.get());
-        return Optional.of(new Draft(ref, name == null ? id.get() : name, key, fields, timestamp, format, map.path(), map.line()));
+        return Optional.of(new Draft(ref, name == null ? id.get() : name, key, fields, timestamp, format, keyspace, map.path(), map.line()));
     }
 
     private void requireDeclared(YamlMap map, ConfigKey declared) {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param timestampField the field that tells a record's age, for retention checks; may be null
  * @param logFormat      how the records of a Kafka topic are written; null for datasets that are not topics, and
  *                       for topics that take the default of their system (see {@link #format()})
+ * @param keyspace       the key prefix and layout of a Redis dataset; null for datasets that are not in Redis
  */
 public record Dataset(DatasetRef ref, String physicalName, List<String> key, List<Field> fields, String timestampField,
-                      LogFormat logFormat) {
+                      LogFormat logFormat, RedisKeyspace keyspace) {
     public Dataset {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(physicalName, "physicalName");
@@ -25,9 +26,15 @@ public record Dataset(DatasetRef ref, String physicalName, List<String> key, Lis
         fields = List.copyOf(fields);
     }
 
+    /** A dataset that is not in Redis. */
+    public Dataset(DatasetRef ref, String physicalName, List<String> key, List<Field> fields, String timestampField,
+                   LogFormat logFormat) {
+        this(ref, physicalName, key, fields, timestampField, logFormat, null);
+    }
+
     /** A dataset without a declared log format. */
     public Dataset(DatasetRef ref, String physicalName, List<String> key, List<Field> fields, String timestampField) {
-        this(ref, physicalName, key, fields, timestampField, null);
+        this(ref, physicalName, key, fields, timestampField, null, null);
     }
 
     public Optional<Field> field(String name) {
@@ -55,13 +62,23 @@ public record Dataset(DatasetRef ref, String physicalName, List<String> key, Lis
         return Optional.ofNullable(logFormat);
     }
 
+    /** The key prefix and layout of a Redis dataset; empty for datasets built without one. */
+    public Optional<RedisKeyspace> redisKeyspace() {
+        return Optional.ofNullable(keyspace);
+    }
+
     /** A copy with other fields; used when a log dataset inherits the fields of its source. */
     public Dataset withFields(List<String> newKey, List<Field> newFields) {
-        return new Dataset(ref, physicalName, newKey, newFields, timestampField, logFormat);
+        return new Dataset(ref, physicalName, newKey, newFields, timestampField, logFormat, keyspace);
     }
 
     /** A copy whose records are written in {@code format}. */
     public Dataset withFormat(LogFormat format) {
-        return new Dataset(ref, physicalName, key, fields, timestampField, format);
+        return new Dataset(ref, physicalName, key, fields, timestampField, format, keyspace);
+    }
+
+    /** A copy kept in Redis under {@code redisKeyspace}. */
+    public Dataset withKeyspace(RedisKeyspace redisKeyspace) {
+        return new Dataset(ref, physicalName, key, fields, timestampField, logFormat, redisKeyspace);
     }
 }
