@@ -50,21 +50,21 @@ class CleanupIT {
         Files.writeString(offsets, "stale");
 
         Path external = config("external", false);
-        CliIT.Result readOnly = CliIT.run("cleanup", "--config", external.toString(), "--data-dir", dir.resolve("data").toString());
+        CliRun.Result readOnly = CliRun.run("cleanup", "--config", external.toString(), "--data-dir", dir.resolve("data").toString());
 
         assertThat(readOnly.code()).isEqualTo(ExitCodes.OK);
         assertThat(readOnly.out()).contains("pg at " + pg.address() + "/postgres: slot hw_bank (inactive, ")
                 .contains("left alone: pg is attached and not writable");
         assertThat(names("SELECT slot_name FROM pg_replication_slots")).containsExactly("hw_bank");
 
-        CliIT.Result dry = CliIT.run("cleanup", "--config", external.toString(), "--data-dir", dir.resolve("data").toString(),
+        CliRun.Result dry = CliRun.run("cleanup", "--config", external.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--allow-write", "pg", "--dry-run");
 
         assertThat(dry.out()).contains(": would drop slot hw_bank (inactive, ").contains(" and publication hw_bank_pub");
         assertThat(names("SELECT slot_name FROM pg_replication_slots")).containsExactly("hw_bank");
 
         Path hosted = config("headwater", true);
-        CliIT.Result done = CliIT.run("cleanup", "--config", hosted.toString(), "--data-dir", dir.resolve("data").toString());
+        CliRun.Result done = CliRun.run("cleanup", "--config", hosted.toString(), "--data-dir", dir.resolve("data").toString());
 
         assertThat(done.code()).as(done.err()).isEqualTo(ExitCodes.OK);
         assertThat(done.out()).contains(": dropped slot hw_bank (inactive, ").contains(" and publication hw_bank_pub")
@@ -73,7 +73,7 @@ class CleanupIT {
         assertThat(names("SELECT pubname FROM pg_publication")).isEmpty();
         assertThat(offsets).doesNotExist();
 
-        CliIT.Result again = CliIT.run("cleanup", "--config", hosted.toString(), "--data-dir", dir.resolve("data").toString());
+        CliRun.Result again = CliRun.run("cleanup", "--config", hosted.toString(), "--data-dir", dir.resolve("data").toString());
 
         assertThat(again.out()).contains("no slot hw_bank or publication hw_bank_pub; nothing to drop");
     }

@@ -1,14 +1,12 @@
 package io.headwater.tests;
 
+import static io.headwater.tests.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.app.cli.HeadwaterCommand;
 import io.headwater.engine.pipeline.DataDirLock;
-import java.io.ByteArrayOutputStream;
+import io.headwater.tests.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,15 +17,7 @@ class CliIT {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HeadwaterCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -1,11 +1,11 @@
 package io.headwater.tests;
 
+import static io.headwater.tests.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headwater.app.cli.HeadwaterCommand;
 import io.headwater.connectors.jdbc.JdbcEndpoint;
 import io.headwater.connectors.verify.CrossEngineSides;
 import io.headwater.engine.integrity.Finding;
@@ -25,12 +25,10 @@ import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.ProgressListener;
+import io.headwater.tests.CliRun.Result;
 import io.headwater.tests.attach.ReadOnlySnapshot;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -71,22 +69,8 @@ class DiffIT {
         }
     }
 
-    record Result(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
 
-    static Result run(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HeadwaterCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
-    static Result run(String... args) {
-        return run(Map.of(), args);
-    }
 
     // ---- through the API
 

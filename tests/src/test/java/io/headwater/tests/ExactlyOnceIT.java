@@ -116,7 +116,7 @@ class ExactlyOnceIT {
             long end = rt.eventLog().endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
 
             DeliveryFault safe = done(rt.consumer(DAILY).orElseThrow().redeliver(N));
-            CliIT.Result cli = CliIT.run("inject", "--data-dir", dataDir.toString(), "--fault", "duplicate-delivery",
+            CliRun.Result cli = CliRun.run("inject", "--data-dir", dataDir.toString(), "--fault", "duplicate-delivery",
                     "--dataset", NAIVE.toString(), "--count", Integer.toString(N));
 
             assertThat(safe.positions()).extracting(LogPosition::offset).containsExactlyElementsOf(LongStream.range(end - N, end).boxed().toList());

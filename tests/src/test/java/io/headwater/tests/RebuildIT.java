@@ -61,12 +61,12 @@ class RebuildIT {
         }
     }
 
-    private static CliIT.Result attached(LivePipeline rt, String... args) {
+    private static CliRun.Result attached(LivePipeline rt, String... args) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = io.headwater.app.cli.Attached.run(rt, new io.headwater.app.runtime.ControlChannel.Request(List.of(args),
                 new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)));
-        return new CliIT.Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return new CliRun.Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -78,24 +78,24 @@ class RebuildIT {
             long live = rt.sink(DatasetRef.parse("search.customers")).orElseThrow().count();
             long end = rt.eventLog().endOffsets("demo.public.customers").values().stream().mapToLong(Long::longValue).sum();
 
-            CliIT.Result all = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--to-offset", Long.toString(end));
+            CliRun.Result all = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--to-offset", Long.toString(end));
             assertThat(all.code()).as(all.err()).isZero();
             assertThat(all.out()).contains("search.customers as of").contains(String.format("%,d records", live)).contains("the live store is untouched");
 
-            CliIT.Result first10 = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--to-offset", "10", "--json");
+            CliRun.Result first10 = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--to-offset", "10", "--json");
             assertThat(first10.out()).contains("\"records\" : 10");
 
-            CliIT.Result before = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "cache.customers", "--as-of", "2000-01-01T00:00:00Z");
+            CliRun.Result before = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "cache.customers", "--as-of", "2000-01-01T00:00:00Z");
             assertThat(before.out()).contains(": 0 records");
 
-            CliIT.Result clean = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--dry-run");
+            CliRun.Result clean = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--dry-run");
             assertThat(clean.code()).isZero();
             assertThat(clean.out()).contains("0 the current mapping cannot read");
 
             io.headwater.engine.spi.LogPosition bad = rt.eventLog().produce("demo.public.customers",
                     "{\"id\":999999}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     "{\"op\":\"c\",\"after\":{\"id\":\"not a number\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            CliIT.Result broken = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--dry-run");
+            CliRun.Result broken = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--dry-run");
             assertThat(broken.code()).isEqualTo(1);
             assertThat(broken.out()).contains("1 the current mapping cannot read").contains(bad.toString());
         }

@@ -96,7 +96,7 @@ class VerifyIT {
         }
 
         // The damage survives a restart (the checkpoint never moved), and the CLI says so with exit 1.
-        CliIT.Result r = CliIT.run("verify", "--data-dir", dataDir.toString(), "--report", dataDir.resolve("report.json").toString());
+        CliRun.Result r = CliRun.run("verify", "--data-dir", dataDir.toString(), "--report", dataDir.resolve("report.json").toString());
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("index-customers").contains("CORRUPT").contains("mismatched 3").contains("missing 2").contains("extra 2");
         assertThat(dataDir.resolve("report.json")).content().contains("\"mismatched\" : 3");

@@ -1,12 +1,10 @@
 package io.headwater.tests.attach;
 
+import static io.headwater.tests.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.app.cli.HeadwaterCommand;
-import java.io.ByteArrayOutputStream;
+import io.headwater.tests.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -93,15 +91,7 @@ class AttachedCopyIT {
         LocalPostgres.dropDatabase(copy);
     }
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HeadwaterCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     @Order(1)

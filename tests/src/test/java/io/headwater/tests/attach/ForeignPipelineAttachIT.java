@@ -1,14 +1,12 @@
 package io.headwater.tests.attach;
 
+import static io.headwater.tests.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.app.cli.HeadwaterCommand;
+import io.headwater.tests.CliRun.Result;
 import io.headwater.tests.foreign.ForeignPipeline;
 import io.headwater.tests.foreign.ForeignPipelineOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -110,18 +108,7 @@ class ForeignPipelineAttachIT {
         }
     }
 
-    record Result(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
 
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HeadwaterCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** What the foreign pipeline shows of writes: slots, publications, table counters, topics, their end offsets, consumer groups. */
     record Snapshot(ReadOnlySnapshot source, ReadOnlySnapshot sink, List<String> topics, Map<String, Long> userTopicEnds, List<String> groups) {
