@@ -70,6 +70,15 @@ public interface DerivedSink extends AutoCloseable {
         throw new UnsupportedOperationException(dataset().ref() + " cannot be rebuilt into a shadow");
     }
 
+    /**
+     * How {@link #promote} makes a shadow live in this store, in words a user reads as the last step
+     * of a rebuild, naming the live and shadow instances (for example "one _aliases request moves
+     * alias customers from customers-g1 to customers-g2"). Asked before the swap; never throws.
+     */
+    default String swapStep() {
+        return "the shadow of " + dataset().ref() + " replaces the live store";
+    }
+
     /** Drops the shadow instance, if any (a rebuild abandoned); the live store is untouched. */
     default void discardShadow() {
         throw new UnsupportedOperationException(dataset().ref() + " cannot be rebuilt into a shadow");
