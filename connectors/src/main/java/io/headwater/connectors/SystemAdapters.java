@@ -12,6 +12,7 @@ import io.headwater.connectors.mvstore.MvStoreReader;
 import io.headwater.connectors.mvstore.MvStoreSink;
 import io.headwater.connectors.mvstore.MvStoreSnapshot;
 import io.headwater.connectors.redis.RedisAdapter;
+import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -83,6 +84,8 @@ public final class SystemAdapters {
                 }
             });
             case REDIS -> new RedisAdapter(system, place.live(), place.timeout());
+            case OPENSEARCH, ELASTICSEARCH -> throw new HeadwaterException("system " + system.id() + ": kind " + system.kind().configName()
+                    + " has no adapter yet");
         };
     }
 

@@ -68,7 +68,7 @@ final class ConnectionSection {
                 address.ifPresent(this::checkHostPort);
             }
             case KAFKA -> requireAddress(system, kind, address).ifPresent(this::checkHostPortList);
-            case REDIS -> requireAddress(system, kind, address).ifPresent(this::checkHostPort);
+            case REDIS, OPENSEARCH, ELASTICSEARCH -> requireAddress(system, kind, address).ifPresent(this::checkHostPort);
             case H2 -> requireAddress(system, kind, address).ifPresent(this::checkJdbcUrl);
             case LUCENE, MVSTORE, BLOBSTORE -> requirePath(system, kind);
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * ({@code mariadb} is read as {@code mysql}).
  */
 public enum SystemKind {
-    H2, POSTGRES, MYSQL, KAFKA, LUCENE, MVSTORE, REDIS, BLOBSTORE;
+    H2, POSTGRES, MYSQL, KAFKA, LUCENE, MVSTORE, REDIS, BLOBSTORE, OPENSEARCH, ELASTICSEARCH;
 
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
