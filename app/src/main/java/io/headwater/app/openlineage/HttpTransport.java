@@ -43,7 +43,8 @@ public final class HttpTransport implements EventTransport {
         this.apiKey = apiKey.filter(k -> !k.isBlank());
         this.attempts = Math.max(1, attempts);
         this.firstBackoff = firstBackoff;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: Marquez and most collectors speak it, and an h2c upgrade attempt costs a round trip each time.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The endpoint with Marquez's path when the URL has none. */

@@ -1,9 +1,11 @@
 package io.headwater.engine.lineage.openlineage;
 
+import io.headwater.engine.config.MappingExpressions;
 import io.headwater.engine.lineage.openlineage.DatasetNaming.DatasetName;
 import io.headwater.engine.lineage.openlineage.SkeletonPlan.DatasetDraft;
 import io.headwater.engine.lineage.openlineage.SkeletonPlan.FlowDraft;
 import io.headwater.engine.lineage.openlineage.SkeletonPlan.SystemDraft;
+import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.FieldTag;
 import io.headwater.engine.model.FieldType;
 import io.headwater.engine.model.Role;
@@ -117,7 +119,7 @@ public final class ConfigSkeleton {
                 List<String> group = new ArrayList<>();
                 boolean aggregate = false;
                 for (Map.Entry<String, String> m : f.mapping().entrySet()) {
-                    boolean isAggregate = m.getValue().matches("(sum|count|min|max)\\(.*");
+                    boolean isAggregate = MappingExpressions.parse(m.getValue()).map(Expression::isAggregate).orElse(false);
                     aggregate |= isAggregate;
                     if (!isAggregate) {
                         group.add(m.getKey());

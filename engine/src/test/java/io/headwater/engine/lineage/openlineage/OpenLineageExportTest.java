@@ -9,6 +9,7 @@ import io.headwater.engine.integrity.VerificationResult;
 import io.headwater.engine.lineage.openlineage.DatasetNaming.DatasetName;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.model.SystemKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ class OpenLineageExportTest {
         PipelineExport export = new PipelineExport(DEMO, null);
         assertThat(export.name(DatasetRef.parse("pg.customers"))).isEqualTo(new DatasetName("postgres://pg.demo.headwater", "postgres.public.customers"));
         assertThat(export.name(DatasetRef.parse("search.customers"))).isEqualTo(new DatasetName("lucene://search.demo.headwater", "customers"));
-        assertThat(DatasetNaming.kindOf("lucene://search.demo.headwater")).contains(io.headwater.engine.model.SystemKind.LUCENE);
+        assertThat(DatasetNaming.kindOf("lucene://search.demo.headwater")).contains(SystemKind.LUCENE);
     }
 
     @Test
