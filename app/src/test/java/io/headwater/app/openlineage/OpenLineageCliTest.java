@@ -2,18 +2,23 @@ package io.headwater.app.openlineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.headwater.app.cli.HeadwaterCommand;
 import io.headwater.engine.config.PipelineLoader;
 import io.headwater.engine.model.Pipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +55,36 @@ class OpenLineageCliTest {
         Run reloaded = run("lineage", "--config", config.toString());
         assertThat(reloaded.code()).as(reloaded.err()).isZero();
         assertThat(reloaded.out()).isEqualTo(imported.out());
+    }
+
+    @Test
+    void exportPostsEachEventToAnHttpEndpoint() throws IOException {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/lineage", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Run export = run("openlineage", "export", "--config", DEMO.toString(), "--url", "http://127.0.0.1:" + server.getAddress().getPort());
+            assertThat(export.code()).as(export.err()).isZero();
+            assertThat(received).hasSize(new PipelineLoader(name -> null).load(DEMO).flows().size()).allMatch(b -> b.contains("\"job\""));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRefusedEndpointExitsUnreachableNamingHostAndPort() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Run export = run("openlineage", "export", "--config", DEMO.toString(), "--url", "http://127.0.0.1:" + port);
+        assertThat(export.code()).isEqualTo(3);
+        assertThat(export.err()).contains("127.0.0.1:" + port).contains("unreachable");
     }
 
     @Test
