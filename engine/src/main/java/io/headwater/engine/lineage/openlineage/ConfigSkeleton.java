@@ -46,7 +46,8 @@ public final class ConfigSkeleton {
             y.append("# left out: ").append(u.namespace()).append(' ').append(u.name()).append(" (no Headwater kind for this namespace)\n");
         }
         y.append("pipeline: ").append(scalar(plan.pipelineName)).append('\n');
-        y.append("data-dir: ~/.headwater/").append(plan.pipelineName).append("\n\n");
+        // Its own data directory: never the one of the pipeline the events came from.
+        y.append("data-dir: ~/.headwater/imported-").append(plan.pipelineName).append("\n\n");
         y.append("systems:\n");
         for (SystemDraft s : plan.systems) {
             system(y, s, plan);

@@ -32,6 +32,7 @@ class OpenLineageImportTest {
         Pipeline back = roundTrip(new PipelineExport(DEMO, null).events(AT));
 
         assertThat(back.name()).isEqualTo("demo");
+        assertThat(back.dataDir()).as("never the data directory of the exported pipeline").isNotEqualTo(DEMO.dataDir());
         assertThat(describe(back.systems())).isEqualTo(describe(DEMO.systems()));
         assertThat(back.flows()).hasSameSizeAs(DEMO.flows());
         for (Flow f : DEMO.flows()) {
