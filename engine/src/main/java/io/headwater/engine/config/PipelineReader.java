@@ -38,6 +38,10 @@ final class PipelineReader {
         List<FlowSection.Draft> flows = new FlowSection(context).read(map.list(PipelineKeys.FLOWS.name()).orElse(List.of()));
         Pipeline pipeline = new PipelineAssembler(context, systems, flows).assemble(name.orElse("?"), source, dataDir);
         boolean demo = PipelineKeys.DEMO.bool(map, context).orElse(false);
+        Optional<String> connect = PipelineKeys.CONNECT.text(map, context);
+        if (connect.isPresent()) {
+            pipeline = pipeline.withConnectUrl(connect.get());
+        }
         return Optional.of(demo ? pipeline.asDemo() : pipeline);
     }
 

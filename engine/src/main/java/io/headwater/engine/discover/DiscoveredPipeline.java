@@ -19,12 +19,13 @@ import java.util.Optional;
  *
  * @param name          the pipeline's name
  * @param origin        where it was discovered: {@code Kafka Connect at http://...}
+ * @param connectUrl    the Kafka Connect REST API its connectors run in, or null (Debezium Server)
  * @param connectors    the connectors read, with their states
  * @param systems       its systems
  * @param flows         its flows, all {@code runs: external}
  * @param notUnderstood what was read but not understood, by name
  */
-public record DiscoveredPipeline(String name, String origin, List<ConnectorSnapshot> connectors, List<System> systems, List<Flow> flows,
+public record DiscoveredPipeline(String name, String origin, String connectUrl, List<ConnectorSnapshot> connectors, List<System> systems, List<Flow> flows,
                                  List<NotUnderstood> notUnderstood) {
     public DiscoveredPipeline {
         connectors = List.copyOf(connectors);

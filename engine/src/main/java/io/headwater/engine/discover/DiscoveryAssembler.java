@@ -54,8 +54,13 @@ public final class DiscoveryAssembler {
         }
     }
 
-    /** Reads every connector and assembles the pipeline; the captures first, so that sinks find their topics. */
-    public DiscoveredPipeline assemble(String name, String origin, List<ConnectorSnapshot> connectors) {
+    /**
+     * Reads every connector and assembles the pipeline; the captures first, so that sinks find their topics.
+     *
+     * @param origin     where the connectors were read, for the config's first comment
+     * @param connectUrl the Kafka Connect REST API they run in, or null
+     */
+    public DiscoveredPipeline assemble(String name, String origin, String connectUrl, List<ConnectorSnapshot> connectors) {
         List<ConnectorReading> readings = connectors.stream().map(ConnectorInterpreters::read).toList();
         for (ConnectorReading r : readings) {
             notUnderstood.addAll(r.notUnderstood());
@@ -75,7 +80,7 @@ public final class DiscoveryAssembler {
             out.add(kafka.build());
         }
         systems.values().stream().filter(s -> s.role == Role.DERIVED && s.worthWriting()).forEach(s -> out.add(s.build()));
-        return new DiscoveredPipeline(name, origin, connectors, out, flows, notUnderstood);
+        return new DiscoveredPipeline(name, origin, connectUrl, connectors, out, flows, notUnderstood);
     }
 
     private void addCapture(CaptureReading capture) {

@@ -50,6 +50,9 @@ public final class DiscoveryYaml {
         if (dataDir != null) {
             key(y, "", PipelineKeys.DATA_DIR, dataDir);
         }
+        if (p.connectUrl() != null) {
+            key(y, "", PipelineKeys.CONNECT, p.connectUrl());
+        }
         y.append(PipelineKeys.SYSTEMS.name()).append(":\n");
         for (DiscoveredPipeline.System s : p.systems()) {
             system(y, s);

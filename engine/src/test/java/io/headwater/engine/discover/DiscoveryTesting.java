@@ -21,12 +21,13 @@ final class DiscoveryTesting {
     static Result discover(String... files) {
         List<ConnectorSnapshot> connectors = Arrays.stream(files).map(Fixtures::connector).toList();
         DiscoveredPipeline p = new DiscoveryAssembler(new Fixtures.Catalog(), "kafka:9092").assemble("shop", "the fixtures " + List.of(files),
-                connectors);
+                "http://connect:8083", connectors);
         String yaml = DiscoveryYaml.write(p, "/tmp/hw-discover-test");
         Map<String, String> env = new HashMap<>();
         p.systems().stream().filter(s -> s.passwordVariable() != null).forEach(s -> env.put(s.passwordVariable(), "pw"));
         Pipeline loaded = PipelineLoader.withEnvironment(env).parse(yaml, "discovered.yaml", Path.of("/tmp"));
         assertThat(loaded.flows()).as(yaml).hasSize(p.flows().size());
+        assertThat(loaded.connectUrl()).isEqualTo("http://connect:8083");
         return new Result(p, yaml, loaded);
     }
 
