@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.VerificationRecorder;
+import io.headwater.app.runtime.discover.ConnectDiscovery;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.history.VerificationRun;
 import io.headwater.engine.integrity.Finding;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -57,17 +59,37 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--catch-up-timeout", defaultValue = "120s", paramLabel = "TIME", description = "How long to let derived stores catch up first (default ${DEFAULT-VALUE}).")
     String catchUpTimeout;
 
+    @Option(names = "--connect", paramLabel = "URL",
+            description = "Discover the pipeline from this Kafka Connect REST API first (as headwater discover does) and verify every sink of it.")
+    String connect;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "With --connect: the Kafka brokers' bootstrap servers.")
+    String kafka;
+
+    @ParentCommand
+    HeadwaterCommand parent;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Pipeline pipeline = PipelineOptions.load(common);
+        Pipeline pipeline = connect == null ? PipelineOptions.load(common) : discovered();
         if (!mode.equals("fast") && !mode.equals("audit")) {
             throw new ParameterException(spec.commandLine(), "--mode '" + mode + "' is not a mode: use fast or audit");
         }
         List<Flow> flows = selectFlows(pipeline);
         return OnPipeline.run(spec, pipeline, "headwater verify", rt -> awaitCatchUp(rt, spec.commandLine().getErr()), rt -> verify(rt, flows));
+    }
+
+    /** The pipeline discovered from {@code --connect}, loaded from the config text discovery writes. */
+    private Pipeline discovered() {
+        if (common.config != null) {
+            throw new ParameterException(spec.commandLine(), "give --config FILE or --connect URL, not both");
+        }
+        ConnectDiscovery.Result r = Discoveries.run(spec, parent, connect, null, kafka, "discovered", null);
+        DiscoverCommand.summarize(spec.commandLine().getErr(), r);
+        return PipelineOptions.fromText(common, r.yaml(), "discovered from " + connect);
     }
 
     private List<Flow> selectFlows(Pipeline pipeline) {
