@@ -75,6 +75,20 @@ public final class ConnectRestClient {
         return state(get("/connectors/" + encode(connector) + "/status"));
     }
 
+    /** Like {@link #state(String)}, but a connector the cluster does not have (404) is {@code UNKNOWN}, saying so in its trace. */
+    public ConnectorState stateOrUnknown(String connector) {
+        String path = "/connectors/" + encode(connector) + "/status";
+        Response r = send(path);
+        if (r.status() == 404) {
+            return new ConnectorState("UNKNOWN", "", "Kafka Connect at " + baseUrl + " has no connector " + connector, List.of());
+        }
+        if (r.status() != 200) {
+            throw new HeadwaterException("Kafka Connect at " + baseUrl + " answered GET " + path + " with HTTP " + r.status()
+                    + (r.body().isBlank() ? "" : ": " + abbreviate(r.body())));
+        }
+        return state(parse(r, path));
+    }
+
     static ConnectorState state(JsonNode status) {
         if (status.isMissingNode() || status.isNull()) {
             return ConnectorState.UNKNOWN;
