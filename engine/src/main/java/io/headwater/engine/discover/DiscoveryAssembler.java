@@ -54,6 +54,11 @@ public final class DiscoveryAssembler {
         }
     }
 
+    /** Lists something discovery read outside the connectors (a Debezium Server's sink) as not understood. */
+    public void notUnderstood(NotUnderstood item) {
+        notUnderstood.add(item);
+    }
+
     /**
      * Reads every connector and assembles the pipeline; the captures first, so that sinks find their topics.
      *
@@ -207,10 +212,6 @@ public final class DiscoveryAssembler {
 
     String flowId(String name) {
         return flowIds.allocate(name);
-    }
-
-    void notUnderstood(NotUnderstood item) {
-        notUnderstood.add(item);
     }
 
     /** A system being assembled. Not thread-safe. */

@@ -3,6 +3,7 @@ package io.headwater.app.runtime.discover;
 import io.headwater.connectors.connect.ConnectRestClient;
 import io.headwater.connectors.connect.InformationSchemaCatalog;
 import io.headwater.engine.discover.ConnectorSnapshot;
+import io.headwater.engine.discover.DebeziumServerProperties;
 import io.headwater.engine.discover.DiscoveredPipeline;
 import io.headwater.engine.discover.DiscoveryAssembler;
 import io.headwater.engine.discover.DiscoveryYaml;
@@ -45,16 +46,28 @@ public final class ConnectDiscovery {
         return assemble(connectors, "Kafka Connect at " + client.baseUrl(), client.baseUrl(), kafkaBootstrap, name, dataDir, t0);
     }
 
-    /** Discovers from connectors read elsewhere (a Debezium Server's properties). */
-    public Result fromConnectors(List<ConnectorSnapshot> connectors, String origin, String kafkaBootstrap, String name, String dataDir) {
-        return assemble(connectors, origin, null, kafkaBootstrap, name, dataDir, System.nanoTime());
+    /**
+     * Discovers from a Debezium Server's {@code application.properties}.
+     *
+     * @param kafkaBootstrap the brokers, or null to take its Kafka sink's
+     */
+    public Result fromDebeziumServer(DebeziumServerProperties server, String origin, String kafkaBootstrap, String name, String dataDir) {
+        long t0 = System.nanoTime();
+        DiscoveryAssembler assembler = assembler(kafkaBootstrap != null ? kafkaBootstrap : server.kafkaBootstrap());
+        server.notUnderstood().forEach(assembler::notUnderstood);
+        return result(assembler.assemble(name, origin, null, List.of(server.connector())), dataDir, t0);
     }
 
     private Result assemble(List<ConnectorSnapshot> connectors, String origin, String connectUrl, String kafkaBootstrap, String name,
                             String dataDir, long t0) {
-        DiscoveryAssembler assembler = new DiscoveryAssembler(new InformationSchemaCatalog(environment::get), kafkaBootstrap);
-        DiscoveredPipeline pipeline = assembler.assemble(name, origin, connectUrl, connectors);
-        String yaml = DiscoveryYaml.write(pipeline, dataDir);
-        return new Result(pipeline, yaml, Duration.ofNanos(System.nanoTime() - t0));
+        return result(assembler(kafkaBootstrap).assemble(name, origin, connectUrl, connectors), dataDir, t0);
+    }
+
+    private DiscoveryAssembler assembler(String kafkaBootstrap) {
+        return new DiscoveryAssembler(new InformationSchemaCatalog(environment::get), kafkaBootstrap);
+    }
+
+    private static Result result(DiscoveredPipeline pipeline, String dataDir, long t0) {
+        return new Result(pipeline, DiscoveryYaml.write(pipeline, dataDir), Duration.ofNanos(System.nanoTime() - t0));
     }
 }
