@@ -3,6 +3,7 @@ package io.headwater.views.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headwater.engine.ConnectionException;
+import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.config.PipelineLoader;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Pipeline;
@@ -12,6 +13,7 @@ import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.status.SystemStatus;
 import io.headwater.engine.workbench.Workbench;
+import io.headwater.views.common.DiscoverRequest;
 import io.headwater.views.common.WorkbenchState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ class MainWindowViewModelTest {
     private final List<FakeWorkbench> started = new ArrayList<>();
     private final List<String> phases = new ArrayList<>();
     private RuntimeException failStart;
+    private final List<String> discovered = new ArrayList<>();
     private MainWindowViewModel vm;
 
     /** Loads configs for real; "starts" a pipeline by reporting three steps and answering from a fake workbench. */
@@ -45,6 +48,15 @@ class MainWindowViewModelTest {
         @Override
         public Pipeline load(Path config) {
             return new PipelineLoader().load(config);
+        }
+
+        @Override
+        public Path discover(String connectUrl, String kafkaBootstrap) {
+            discovered.add(connectUrl + " " + kafkaBootstrap);
+            if (connectUrl.contains("down")) {
+                throw new HeadwaterException("Kafka Connect at " + connectUrl + " answered GET /connectors?expand=info&expand=status with HTTP 503");
+            }
+            return DemoModel.config();
         }
 
         @Override
@@ -150,5 +162,31 @@ class MainWindowViewModelTest {
         wb.statusFailure = null;
         vm.refreshStatus().join();
         assertThat(vm.statusErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void discoverWritesTheConfigAndOpensIt() {
+        vm.discover(new DiscoverRequest(" http://connect:8083 ", "kafka:9092")).join();
+
+        assertThat(discovered).containsExactly("http://connect:8083 kafka:9092");
+        assertThat(phases).contains("Discovering from http://connect:8083…").contains("Live");
+        assertThat(vm.workbenchProperty().get()).isSameAs(started.get(0));
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aClusterThatCannotBeReadIsShownAndNothingOpens() {
+        vm.discover(new DiscoverRequest("http://down:8083", "")).join();
+
+        assertThat(started).isEmpty();
+        assertThat(dialogs.errors).singleElement().asString().contains("Cannot discover from http://down:8083").contains("HTTP 503");
+    }
+
+    @Test
+    void anEmptyUrlIsRefusedWithoutAsking() {
+        vm.discover(new DiscoverRequest("", "")).join();
+
+        assertThat(discovered).isEmpty();
+        assertThat(dialogs.errors).singleElement().asString().contains("Kafka Connect REST API");
     }
 }
