@@ -8,8 +8,12 @@ import io.headwater.tests.CliRun.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +67,53 @@ class DiscoverDebeziumServerIT {
         assertThat(r.err()).contains("not understood: debezium-server: table public.notes: has no primary key");
         Result loaded = run("lineage", "--config", out.toString());
         assertThat(loaded.code()).as(loaded.all()).isZero();
+    }
+
+    @Test
+    void readsAMysqlConnectorsTablesFromMariadbsInformationSchema() throws SQLException, IOException {
+        String db = "hw_dbz_my_" + Long.toHexString(System.nanoTime() & 0xffffff);
+        try (Connection c = mariadb(""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        } catch (SQLException e) {
+            Assumptions.assumeTrue(false, "no MariaDB at 127.0.0.1:3306 (" + e.getMessage() + "): skipped");
+        }
+        try {
+            try (Connection c = mariadb(db); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer VARCHAR(40), total DECIMAL(10,2), placed DATETIME)");
+                s.execute("CREATE TABLE other (id INT PRIMARY KEY)");
+            }
+            Path props = dir.resolve("mysql.properties");
+            Files.writeString(props, """
+                    debezium.sink.type=kafka
+                    debezium.sink.kafka.producer.bootstrap.servers=127.0.0.1:9092
+                    debezium.source.connector.class=io.debezium.connector.mysql.MySqlConnector
+                    debezium.source.database.hostname=127.0.0.1
+                    debezium.source.database.port=3306
+                    debezium.source.database.user=root
+                    debezium.source.database.server.id=85744
+                    debezium.source.topic.prefix=shop
+                    debezium.source.database.include.list=%s
+                    debezium.source.table.include.list=%s.orders
+                    """.formatted(db, db));
+            Path out = dir.resolve("mysql.yaml");
+
+            Result r = run("discover", "--debezium-server", props.toString(), "--out", out.toString(), "--data-dir", dir.resolve("d").toString());
+
+            assertThat(r.code()).as(r.all()).isZero();
+            assertThat(Files.readString(out)).contains("kind: mysql").contains("name: " + db + ".orders").contains("key: id")
+                    .contains("customer: string").contains("total: decimal").contains("placed: timestamp")
+                    .contains("name: shop." + db + ".orders").doesNotContain(db + ".other");
+            Result loaded = run("lineage", "--config", out.toString());
+            assertThat(loaded.code()).as(loaded.all()).isZero();
+        } finally {
+            try (Connection c = mariadb(""); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + db);
+            }
+        }
+    }
+
+    private static Connection mariadb(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, "root", "");
     }
 
     @Test
