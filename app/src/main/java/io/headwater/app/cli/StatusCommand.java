@@ -61,7 +61,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         ConnectorStates connectors = ConnectorStates.of(pipeline);
         if (common.json) {
-            out.println(StatusJson.render(pipeline, statuses, Map.of(), Instant.now()));
+            out.println(ConnectorJson.addTo(StatusJson.render(pipeline, statuses, Map.of(), Instant.now()), connectors));
         } else {
             out.print(StatusText.render(pipeline, statuses, flows));
             out.print(ConnectorText.render(connectors));

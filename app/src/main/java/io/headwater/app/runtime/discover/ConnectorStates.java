@@ -5,8 +5,10 @@ import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.discover.ConnectorState;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.Pipeline;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,7 +25,7 @@ public record ConnectorStates(String connectUrl, Map<String, ConnectorState> sta
     public static final ConnectorStates NONE = new ConnectorStates(null, Map.of(), null);
 
     public ConnectorStates {
-        states = Map.copyOf(states);
+        states = Collections.unmodifiableMap(new TreeMap<>(states));
     }
 
     /** Asks the pipeline's Kafka Connect cluster for its flows' connectors; never throws for an unreachable cluster. */
