@@ -96,4 +96,19 @@ class DebeziumSourceDiscoveryTest {
 
         assertThat(r.notUnderstood()).extracting(NotUnderstood::item).containsExactly("transform mask (com.example.MaskEverything)");
     }
+
+    @Test
+    void byLogicalTableRouterMergesTablesIntoOneTopicAndSaysSo() {
+        Map<String, String> config = new HashMap<>(Fixtures.connector("debezium-postgres-shop.properties").config());
+        config.put("transforms", "Reroute");
+        config.put("transforms.Reroute.type", "io.debezium.transforms.ByLogicalTableRouter");
+        config.put("transforms.Reroute.topic.regex", "([^.]+)\\.([^.]+)\\.([^.]+)");
+        config.put("transforms.Reroute.topic.replacement", "$1.all");
+
+        CaptureReading c = (CaptureReading) ConnectorInterpreters.read(ConnectorSnapshot.of("shop-postgres", config));
+
+        assertThat(c.topicOf("public", "customers")).isEqualTo("shop.all");
+        assertThat(c.topicOf("public", "orders")).isEqualTo("shop.all");
+        assertThat(c.transforms().notes()).anyMatch(n -> n.contains("routes several tables into one topic"));
+    }
 }

@@ -43,6 +43,25 @@ class SinkDiscoveryTest {
     }
 
     @Test
+    void debeziumJdbcSinkNamesTheTableAfterTheTopicWithUnderscoresKeyedByTheRecordKey() {
+        SinkReading s = (SinkReading) ConnectorInterpreters.read(Fixtures.connector("jdbc-sink-debezium.json"));
+
+        assertThat(s.targetOf("shop.public.orders")).isEqualTo("shop_public_orders");
+        assertThat(s.store().user()).isEqualTo("writer");
+        assertThat(s.keyFromRecord()).isTrue();
+        assertThat(s.deletes()).isTrue();
+        assertThat(s.topics()).containsExactly("shop.public.orders");
+        // the warehouse has no such table: the dataset takes the source's fields and key, with a comment
+        DiscoveryTesting.Result r = discover(SOURCE, "jdbc-sink-debezium.json");
+        Dataset table = r.pipeline().system("analytics").orElseThrow().dataset("shop_public_orders").orElseThrow();
+        assertThat(table.name()).isEqualTo("public.shop_public_orders");
+        assertThat(table.key()).containsExactly("id");
+        assertThat(table.fields()).containsOnlyKeys("id", "customer_id", "total", "status");
+        assertThat(r.pipeline().flow("sink-shop_public_orders").orElseThrow().from()).isEqualTo("kafka.orders");
+        assertThat(r.yaml()).contains("table public.shop_public_orders was not found in the sink database: its fields are the source's");
+    }
+
+    @Test
     void confluentElasticsearchSinkIndexesEachTopicByRecordKeyAndDeletesOnTombstones() {
         DiscoveryTesting.Result r = discover(SOURCE, "elasticsearch-sink-confluent.json");
 
