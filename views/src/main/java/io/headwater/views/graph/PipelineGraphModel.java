@@ -118,11 +118,14 @@ public final class PipelineGraphModel {
         connectorStates = Map.copyOf(states);
     }
 
-    /** {@code "connector PAUSED, "} on the edge of a flow whose connector or one of its tasks is not running; else empty. */
+    /**
+     * {@code "connector RUNNING, "} (or PAUSED, STOPPED, FAILED when the connector or one of its tasks failed) on the
+     * edge of a flow whose connector's state was reported; else empty.
+     */
     private String connectorNote(Flow f) {
         String name = f.observe().connector();
         ConnectorState s = name == null ? ConnectorState.UNKNOWN : connectorState(name);
-        if (s.state().equals("UNKNOWN") || s.running()) {
+        if (s.state().equals("UNKNOWN")) {
             return "";
         }
         return "connector " + (s.failed() ? "FAILED" : s.state()) + ", ";
