@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the top level of a config (pipeline, data-dir, demo, systems, flows) and hands on the rest. */
+/** Reads the top level of a config (pipeline, data-dir, demo, connect, systems, flows) and hands on the rest. */
 final class PipelineReader {
     private static final List<String> KEYS = ConfigKey.names(PipelineKeys.ALL);
 
