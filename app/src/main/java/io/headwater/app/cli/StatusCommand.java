@@ -2,6 +2,7 @@ package io.headwater.app.cli;
 
 import io.headwater.app.runtime.OfflineStatus;
 import io.headwater.app.runtime.StoreLayout;
+import io.headwater.app.runtime.discover.ConnectorStates;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.pipeline.DataDirLock;
@@ -58,16 +59,24 @@ public final class StatusCommand implements Callable<Integer> {
             statuses = report.systems();
             flows = report.flows();
         }
+        ConnectorStates connectors = ConnectorStates.of(pipeline);
         if (common.json) {
-            out.println(StatusJson.render(pipeline, statuses, Map.of(), Instant.now()));
+            out.println(ConnectorJson.addTo(StatusJson.render(pipeline, statuses, Map.of(), Instant.now()), connectors));
         } else {
             out.print(StatusText.render(pipeline, statuses, flows));
+            out.print(ConnectorText.render(connectors));
+        }
+        if (connectors.problem() != null) {
+            err.println("headwater: " + connectors.problem());
         }
         List<SystemStatus> down = statuses.stream().filter(s -> !s.reachable()).toList();
         for (SystemStatus s : down) {
             err.printf("headwater: system '%s' at %s is unreachable: %s%n", s.systemId(), s.address(), s.message());
         }
-        return down.isEmpty() ? ExitCodes.OK : ExitCodes.UNREACHABLE;
+        if (!down.isEmpty()) {
+            return ExitCodes.UNREACHABLE;
+        }
+        return connectors.anyFailed() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private static String read(Path file) {

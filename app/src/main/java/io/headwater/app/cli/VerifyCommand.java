@@ -9,6 +9,7 @@ import io.headwater.app.openlineage.VerificationLineage;
 import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.VerificationRecorder;
+import io.headwater.app.runtime.discover.ConnectDiscovery;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.history.VerificationRun;
 import io.headwater.engine.integrity.Finding;
@@ -73,6 +74,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--openlineage-namespace", paramLabel = "NS", description = "The jobs' namespace (default: headwater.PIPELINE).")
     String openLineageNamespace;
 
+    @Option(names = "--connect", paramLabel = "URL",
+            description = "Discover the pipeline from this Kafka Connect REST API first (as headwater discover does) and verify every sink of it.")
+    String connect;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "With --connect: the Kafka brokers' bootstrap servers.")
+    String kafka;
+
     @ParentCommand
     HeadwaterCommand parent;
 
@@ -81,12 +89,22 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pipeline pipeline = PipelineOptions.load(common);
+        Pipeline pipeline = connect == null ? PipelineOptions.load(common) : discovered();
         if (!mode.equals("fast") && !mode.equals("audit")) {
             throw new ParameterException(spec.commandLine(), "--mode '" + mode + "' is not a mode: use fast or audit");
         }
         List<Flow> flows = selectFlows(pipeline);
         return OnPipeline.run(spec, pipeline, "headwater verify", rt -> awaitCatchUp(rt, spec.commandLine().getErr()), rt -> verify(rt, flows));
+    }
+
+    /** The pipeline discovered from {@code --connect}, loaded from the config text discovery writes. */
+    private Pipeline discovered() {
+        if (common.config != null) {
+            throw new ParameterException(spec.commandLine(), "give --config FILE or --connect URL, not both");
+        }
+        ConnectDiscovery.Result r = Discoveries.run(spec, parent, connect, null, kafka, "discovered", null);
+        DiscoverCommand.summarize(spec.commandLine().getErr(), r);
+        return PipelineOptions.fromText(common, r.yaml(), "discovered from " + connect);
     }
 
     private List<Flow> selectFlows(Pipeline pipeline) {

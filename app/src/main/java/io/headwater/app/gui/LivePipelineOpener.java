@@ -4,12 +4,16 @@ import io.headwater.app.cli.Attached;
 import io.headwater.app.openlineage.OpenLineageImport;
 import io.headwater.app.runtime.DemoSession;
 import io.headwater.app.runtime.LivePipeline;
+import io.headwater.app.runtime.discover.ConnectDiscovery;
 import io.headwater.app.runtime.workbench.LiveWorkbench;
+import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.config.PipelineLoader;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.workbench.Workbench;
 import io.headwater.views.shell.PipelineOpener;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +54,25 @@ public final class LivePipelineOpener implements PipelineOpener {
         Pipeline p = new PipelineLoader().load(config);
         boolean initial = config.toAbsolutePath().normalize().equals(initialConfig);
         return initial && dataDirOverride != null ? p.withDataDir(dataDirOverride.toAbsolutePath()) : p;
+    }
+
+    /**
+     * Discovers with the process's environment (for the databases' passwords) and writes the config to
+     * {@code ~/.headwater/discovered/<pipeline>.yaml}, the pipeline named after the cluster's host and port.
+     */
+    @Override
+    public Path discover(String connectUrl, String kafkaBootstrap) {
+        String name = "connect-" + connectUrl.replaceFirst("^[a-z]+://", "").replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-+$", "");
+        ConnectDiscovery.Result r = new ConnectDiscovery(System.getenv())
+                .fromConnect(connectUrl, kafkaBootstrap.isBlank() ? null : kafkaBootstrap, name, null);
+        Path file = Path.of(System.getProperty("user.home"), ".headwater", "discovered", name + ".yaml");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, r.yaml());
+        } catch (IOException e) {
+            throw new HeadwaterException("cannot write the discovered config to " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     @Override

@@ -14,13 +14,16 @@ public final class PipelineKeys {
                     + "a relative path is read from the config file's folder.").defaultsTo("~/.headwater/<pipeline>");
     public static final ConfigKey DEMO = ConfigKey.of(PIPELINE, "demo", ConfigType.BOOLEAN,
             "Marks a demonstration that Headwater seeds and loads itself.").defaultsTo("false");
+    public static final ConfigKey CONNECT = ConfigKey.of(PIPELINE, "connect", ConfigType.STRING,
+            "The Kafka Connect REST API (`http://host:8083`) whose connectors run the external flows (`flows[i].connector`): "
+                    + "`status` and the workbench show each connector's state and tasks from it, read-only. `headwater discover` writes it.");
     public static final ConfigKey SYSTEMS = ConfigKey.of(PIPELINE, "systems", ConfigType.listOf("systems"),
             "The databases, logs and stores of the pipeline (see [Systems](#systems)).").required();
     public static final ConfigKey FLOWS = ConfigKey.of(PIPELINE, "flows", ConfigType.listOf("flows"),
             "How data moves between datasets (see [Flows](#flows)).").defaultsTo("[]");
 
     /** Every key of the section, in the order messages list them. */
-    public static final List<ConfigKey> ALL = List.of(PIPELINE_NAME, DATA_DIR, DEMO, SYSTEMS, FLOWS);
+    public static final List<ConfigKey> ALL = List.of(PIPELINE_NAME, DATA_DIR, DEMO, CONNECT, SYSTEMS, FLOWS);
 
     private PipelineKeys() {
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the top level of a config (pipeline, data-dir, demo, systems, flows) and hands on the rest. */
+/** Reads the top level of a config (pipeline, data-dir, demo, connect, systems, flows) and hands on the rest. */
 final class PipelineReader {
     private static final List<String> KEYS = ConfigKey.names(PipelineKeys.ALL);
 
@@ -38,6 +38,10 @@ final class PipelineReader {
         List<FlowSection.Draft> flows = new FlowSection(context).read(map.list(PipelineKeys.FLOWS.name()).orElse(List.of()));
         Pipeline pipeline = new PipelineAssembler(context, systems, flows).assemble(name.orElse("?"), source, dataDir);
         boolean demo = PipelineKeys.DEMO.bool(map, context).orElse(false);
+        Optional<String> connect = PipelineKeys.CONNECT.text(map, context);
+        if (connect.isPresent()) {
+            pipeline = pipeline.withConnectUrl(connect.get());
+        }
         return Optional.of(demo ? pipeline.asDemo() : pipeline);
     }
 

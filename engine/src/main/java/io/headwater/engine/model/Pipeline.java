@@ -16,8 +16,10 @@ import java.util.stream.Stream;
  * @param flows   every flow
  * @param demo    whether this is a demonstration pipeline: Headwater creates the demo's bank schema in its
  *                hosted system of record, seeds it and keeps a load running (config key {@code demo: true})
+ * @param connectUrl the Kafka Connect REST API whose connectors run its external flows (config key {@code connect}), or null
  */
-public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> systems, List<Flow> flows, boolean demo) {
+public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> systems, List<Flow> flows, boolean demo,
+                       String connectUrl) {
     public Pipeline {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -25,14 +27,29 @@ public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> 
         flows = List.copyOf(flows);
     }
 
+    /** A pipeline with no Kafka Connect cluster named. */
+    public Pipeline(String name, Path source, Path dataDir, List<SystemSpec> systems, List<Flow> flows, boolean demo) {
+        this(name, source, dataDir, systems, flows, demo, null);
+    }
+
     /** A pipeline that is not a demonstration. */
     public Pipeline(String name, Path source, Path dataDir, List<SystemSpec> systems, List<Flow> flows) {
         this(name, source, dataDir, systems, flows, false);
     }
 
+    /** The Kafka Connect REST API of its external flows, if the config names one. */
+    public Optional<String> connectUrlOpt() {
+        return Optional.ofNullable(connectUrl);
+    }
+
+    /** The same pipeline with its external flows' connectors in the Kafka Connect cluster at {@code url}. */
+    public Pipeline withConnectUrl(String url) {
+        return new Pipeline(name, source, dataDir, systems, flows, demo, url);
+    }
+
     /** The same pipeline as a demonstration (seeded and loaded by Headwater). */
     public Pipeline asDemo() {
-        return new Pipeline(name, source, dataDir, systems, flows, true);
+        return new Pipeline(name, source, dataDir, systems, flows, true, connectUrl);
     }
 
     public Optional<SystemSpec> system(String id) {
@@ -87,12 +104,12 @@ public record Pipeline(String name, Path source, Path dataDir, List<SystemSpec> 
                         + systems.stream().map(SystemSpec::id).toList());
             }
         }
-        return new Pipeline(name, source, dataDir, systems.stream().map(s -> systemIds.contains(s.id()) ? s.allowingWrites() : s).toList(), flows, demo);
+        return new Pipeline(name, source, dataDir, systems.stream().map(s -> systemIds.contains(s.id()) ? s.allowingWrites() : s).toList(), flows, demo, connectUrl);
     }
 
     /** A copy whose embedded systems live under another data directory. */
     public Pipeline withDataDir(Path dir) {
-        return new Pipeline(name, source, dir, systems, flows, demo);
+        return new Pipeline(name, source, dir, systems, flows, demo, connectUrl);
     }
 
     /** Where an embedded system keeps its files: its {@code path}, or a folder named after it. */

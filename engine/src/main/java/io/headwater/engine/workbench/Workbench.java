@@ -1,5 +1,6 @@
 package io.headwater.engine.workbench;
 
+import io.headwater.engine.discover.ConnectorState;
 import io.headwater.engine.faults.Fault;
 import io.headwater.engine.faults.InjectedFault;
 import io.headwater.engine.history.VerificationRun;
@@ -43,6 +44,14 @@ public interface Workbench extends AutoCloseable {
      */
     default List<FlowProgress> flowProgress() {
         return List.of();
+    }
+
+    /**
+     * The state of each connector the external flows name, by connector name, from the Kafka Connect
+     * cluster of the config's {@code connect} key; empty when there is none.
+     */
+    default Map<String, ConnectorState> connectorStates() {
+        return Map.of();
     }
 
     /** The flows {@link #verify} accepts. */

@@ -38,7 +38,7 @@ class SystemConfigTest {
     @Test
     void reportsUnknownTopLevelKeyWithoutKeyPath() {
         assertThat(problems(insertAfter(BASE, 1, "bootstrapp: x"))).containsExactly(
-                problem(2, "", "unknown key 'bootstrapp': expected one of pipeline, data-dir, demo, systems, flows"));
+                problem(2, "", "unknown key 'bootstrapp': expected one of pipeline, data-dir, demo, connect, systems, flows"));
     }
 
     @Test

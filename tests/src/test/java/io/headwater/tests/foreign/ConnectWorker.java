@@ -181,6 +181,40 @@ final class ConnectWorker implements AutoCloseable {
         }
     }
 
+    /** {@code PUT /connectors/NAME/pause}: the connector and its tasks go PAUSED. */
+    void pause(String name) {
+        Response r = call("PUT", "/connectors/" + name + "/pause", null);
+        if (r.status() != 202 && r.status() != 204) {
+            throw new ForeignPipelineException("cannot pause connector " + name + ": HTTP " + r.status() + " " + r.body());
+        }
+    }
+
+    /** {@code PUT /connectors/NAME/resume}. */
+    void resume(String name) {
+        Response r = call("PUT", "/connectors/" + name + "/resume", null);
+        if (r.status() != 202 && r.status() != 204) {
+            throw new ForeignPipelineException("cannot resume connector " + name + ": HTTP " + r.status() + " " + r.body());
+        }
+    }
+
+    /** Waits until the connector's own state and every task's state is {@code state}, or some task is in it when {@code anyTask}. */
+    void awaitState(String name, String state, boolean anyTask, Duration timeout) {
+        Waits.until("connector " + name + " to be " + state, timeout, () -> {
+            jvm.checkAlive();
+            JsonNode s = status(name);
+            if (s == null) {
+                return false;
+            }
+            boolean tasksAll = s.path("tasks").size() > 0;
+            boolean tasksAny = false;
+            for (JsonNode t : s.path("tasks")) {
+                tasksAll &= t.path("state").asText().equals(state);
+                tasksAny |= t.path("state").asText().equals(state);
+            }
+            return anyTask ? tasksAny : s.path("connector").path("state").asText().equals(state) && tasksAll;
+        }, () -> String.valueOf(status(name)));
+    }
+
     /** {@code DELETE /connectors/NAME} and waits until the worker no longer lists it; no connector is fine. */
     void deleteConnector(String name, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

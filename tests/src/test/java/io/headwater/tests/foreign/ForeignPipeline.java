@@ -3,8 +3,11 @@ package io.headwater.tests.foreign;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -204,6 +207,63 @@ public final class ForeignPipeline implements AutoCloseable {
 
     public String publicationName() {
         return options.publicationName();
+    }
+
+    /**
+     * Starts a second sink of the sink table's topic, run by the Connect worker ({@link TableSinkConnector},
+     * configured with the JDBC sink's keys), into a new table {@code table} of the sink database shaped like
+     * the sink table; returns once its task runs. The connector is removed with the worker.
+     */
+    public void startConnectSink(String connector, String table) {
+        BankSchema.TableShape shape = BankSchema.table(options.sinkTable());
+        try (Connection c = openSink(); Statement s = c.createStatement()) {
+            s.execute(new BankSchema.TableShape(table, shape.keyColumn(), shape.columns()).createTable());
+        } catch (SQLException e) {
+            throw new ForeignPipelineException("cannot create table " + table + " in " + sinkDatabase() + ": " + e.getMessage(), e);
+        }
+        putConnector(connector, connectSinkConfig(table, sinkJdbcUrl()));
+        parts.connect.awaitRunning(connector, CONNECTOR_START);
+    }
+
+    /** The config of a {@link TableSinkConnector} on the sink table's topic writing {@code table} at {@code jdbcUrl}. */
+    public Map<String, String> connectSinkConfig(String table, String jdbcUrl) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", TableSinkConnector.class.getName());
+        c.put("tasks.max", "1");
+        c.put("topics", sinkTopic());
+        c.put("connection.url", jdbcUrl);
+        c.put("connection.user", postgresUser());
+        c.put("connection.password", postgresUser());
+        c.put("table.name.format", table);
+        c.put("pk.mode", "record_key");
+        c.put("pk.fields", BankSchema.table(options.sinkTable()).keyColumn());
+        c.put("insert.mode", "upsert");
+        c.put("delete.enabled", "true");
+        c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        c.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        return c;
+    }
+
+    /** Creates or replaces a connector of the worker. */
+    public void putConnector(String name, Map<String, String> config) {
+        parts.connect.putConnector(name, config, CONNECTOR_START);
+    }
+
+    /** Pauses a connector and waits until it and its tasks are PAUSED. */
+    public void pauseConnector(String name) {
+        parts.connect.pause(name);
+        parts.connect.awaitState(name, "PAUSED", false, CONNECTOR_START);
+    }
+
+    /** Resumes a paused connector and waits until it runs again. */
+    public void resumeConnector(String name) {
+        parts.connect.resume(name);
+        parts.connect.awaitRunning(name, CONNECTOR_START);
+    }
+
+    /** Waits until some task of the connector has FAILED. */
+    public void awaitTaskFailed(String name) {
+        parts.connect.awaitState(name, "FAILED", true, CONNECTOR_START);
     }
 
     /** The change topic of a bank table: {@code <topicPrefix>.public.<table>}. */

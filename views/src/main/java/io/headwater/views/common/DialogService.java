@@ -23,6 +23,14 @@ public interface DialogService {
     /** Lets the user pick a file to open, starting in {@code initialDir} (may be null). */
     Optional<Path> chooseFileToOpen(String title, Path initialDir, String extensionDescription, String... extensions);
 
+    /**
+     * Asks for a Kafka Connect REST API (and optionally the Kafka brokers) to discover a pipeline from;
+     * empty when cancelled, and from a service that cannot ask.
+     */
+    default Optional<DiscoverRequest> askDiscover(String title) {
+        return Optional.empty();
+    }
+
     /** Lets the user pick where to save, with a suggested file name. */
     Optional<Path> chooseFileToSave(String title, String suggestedName, String extensionDescription, String... extensions);
 }

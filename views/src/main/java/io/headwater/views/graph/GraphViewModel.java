@@ -1,11 +1,13 @@
 package io.headwater.views.graph;
 
+import io.headwater.engine.discover.ConnectorState;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.status.SystemStatus;
 import io.headwater.engine.workbench.Workbench;
 import io.headwater.views.common.WorkbenchState;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -90,11 +92,17 @@ public final class GraphViewModel {
 
     /** Takes a status poll's sizes, lags, connection states and the observed progress of external flows. */
     public void updateStatus(List<SystemStatus> statuses, List<FlowProgress> flows) {
+        updateStatus(statuses, flows, Map.of());
+    }
+
+    /** Also takes the states of the connectors that run the external flows, by connector name. */
+    public void updateStatus(List<SystemStatus> statuses, List<FlowProgress> flows, Map<String, ConnectorState> connectors) {
         if (model == null) {
             return;
         }
         model.setStatus(statuses);
         model.setFlowProgress(flows);
+        model.setConnectorStates(connectors);
         publish();
         refreshDetails();
     }

@@ -1,5 +1,6 @@
 package io.headwater.views.graph;
 
+import io.headwater.engine.discover.ConnectorState;
 import io.headwater.engine.history.VerificationRun;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
@@ -27,6 +28,8 @@ final class NodeDetailsBuilder {
     static final String CHECKPOINT = "Checkpoint";
     static final String STATE = "State";
     static final String LAST_VERIFICATION = "Last verification";
+    static final String CONNECTOR = "Connector";
+    static final String CONNECTOR_ERROR = "Connector error";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final PipelineGraphModel model;
@@ -72,10 +75,33 @@ final class NodeDetailsBuilder {
         lines.add(new NodeDetails.Line(CHECKPOINT, st == null || st.checkpoint().isEmpty() ? "—" : st.checkpoint()));
         lines.add(new NodeDetails.Line("Flows in", flowList(model.pipeline().flowsInto(d.ref()))));
         lines.add(new NodeDetails.Line("Flows out", flowList(model.pipeline().flowsFrom(d.ref()))));
+        connectorLines(model.pipeline().flowsInto(d.ref()), lines);
         lines.add(new NodeDetails.Line(STATE, model.pipeline().flowsInto(d.ref()).isEmpty() ? "source (nothing flows into it)"
                 : stateText(model.datasetState(d.ref()))));
         lines.add(new NodeDetails.Line(LAST_VERIFICATION, "—"));
         return new NodeDetails(nodeId, d.ref().toString(), lines);
+    }
+
+    /**
+     * The state and tasks of each connector running a flow into the dataset, and the trace of whatever
+     * failed; nothing for flows no connector is named for or whose state was not reported.
+     */
+    private void connectorLines(List<Flow> into, List<NodeDetails.Line> lines) {
+        into.stream().map(f -> f.observe().connector()).filter(c -> c != null).distinct().forEach(name -> {
+            ConnectorState s = model.connectorState(name);
+            if (s.state().equals("UNKNOWN") && s.trace().isEmpty()) {
+                return;
+            }
+            lines.add(new NodeDetails.Line(CONNECTOR, name + ": " + s.summary()));
+            if (!s.trace().isEmpty()) {
+                lines.add(new NodeDetails.Line(CONNECTOR_ERROR, s.trace().strip()));
+            }
+            for (ConnectorState.TaskState t : s.tasks()) {
+                if (!t.trace().isEmpty()) {
+                    lines.add(new NodeDetails.Line(CONNECTOR_ERROR, "task " + t.id() + " (" + t.workerId() + "): " + t.trace().strip()));
+                }
+            }
+        });
     }
 
     private NodeDetails field(String nodeId, FieldRef ref) {

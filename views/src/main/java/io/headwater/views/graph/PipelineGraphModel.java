@@ -1,5 +1,6 @@
 package io.headwater.views.graph;
 
+import io.headwater.engine.discover.ConnectorState;
 import io.headwater.engine.lineage.FieldHop;
 import io.headwater.engine.lineage.FieldPath;
 import io.headwater.engine.model.Dataset;
@@ -9,8 +10,8 @@ import io.headwater.engine.model.FieldRef;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.SystemSpec;
-import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.spi.FlowProgress;
+import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.status.SystemStatus;
 import io.headwater.views.common.FlowState;
 import io.headwater.views.common.WorkbenchState.Highlight;
@@ -45,6 +46,7 @@ public final class PipelineGraphModel {
     private Map<String, String> flowLags = Map.of();
     private final Map<DatasetRef, DatasetStatus> datasetStatus = new HashMap<>();
     private Map<String, FlowState> flowStates = Map.of();
+    private Map<String, ConnectorState> connectorStates = Map.of();
     private Highlight highlight = Highlight.NONE;
 
     public PipelineGraphModel(Pipeline pipeline) {
@@ -109,6 +111,29 @@ public final class PipelineGraphModel {
         Map<String, String> lags = new HashMap<>();
         progress.forEach(p -> lags.put(p.flowId(), p.lagText()));
         flowLags = Map.copyOf(lags);
+    }
+
+    /** The states of the connectors that run external flows, by connector name. */
+    public void setConnectorStates(Map<String, ConnectorState> states) {
+        connectorStates = Map.copyOf(states);
+    }
+
+    /**
+     * {@code "connector RUNNING, "} (or PAUSED, STOPPED, FAILED when the connector or one of its tasks failed) on the
+     * edge of a flow whose connector's state was reported; else empty.
+     */
+    private String connectorNote(Flow f) {
+        String name = f.observe().connector();
+        ConnectorState s = name == null ? ConnectorState.UNKNOWN : connectorState(name);
+        if (s.state().equals("UNKNOWN")) {
+            return "";
+        }
+        return "connector " + (s.failed() ? "FAILED" : s.state()) + ", ";
+    }
+
+    /** The state of a connector, {@code UNKNOWN} when none was reported. */
+    public ConnectorState connectorState(String connector) {
+        return connectorStates.getOrDefault(connector, ConnectorState.UNKNOWN);
     }
 
     public void setFlowStates(Map<String, FlowState> states) {
@@ -225,8 +250,9 @@ public final class PipelineGraphModel {
             List<String> ids = flows.stream().map(Flow::id).toList();
             boolean on = ids.stream().anyMatch(litFlows::contains);
             boolean external = flows.stream().allMatch(Flow::external);
-            String label = flows.stream().filter(f -> f.external() && flowLags.containsKey(f.id()))
-                    .map(f -> flows.size() == 1 ? flowLags.get(f.id()) : f.id() + ": " + flowLags.get(f.id())).collect(Collectors.joining("; "));
+            String label = flows.stream().filter(f -> f.external() && (flowLags.containsKey(f.id()) || !connectorNote(f).isEmpty()))
+                    .map(f -> ((flows.size() == 1 ? "" : f.id() + ": ") + connectorNote(f) + flowLags.getOrDefault(f.id(), "")).replaceAll(", $", ""))
+                    .collect(Collectors.joining("; "));
             out.add(new GraphEdge(id, visible(flows.get(0).from()), visible(flows.get(0).to()), ids,
                     combine(ids.stream().map(this::flowState).toList()), on, false, external, label));
         });

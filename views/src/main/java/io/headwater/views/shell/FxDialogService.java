@@ -1,15 +1,20 @@
 package io.headwater.views.shell;
 
 import io.headwater.views.common.DialogService;
+import io.headwater.views.common.DiscoverRequest;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -82,14 +87,36 @@ public final class FxDialogService implements DialogService {
         if (initialDir != null && Files.isDirectory(initialDir)) {
             chooser.setInitialDirectory(initialDir.toFile());
         }
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<DiscoverRequest> askDiscover(String title) {
+        Dialog<DiscoverRequest> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText("Headwater reads the cluster's connectors and their databases' tables; it changes nothing.");
+        TextField connect = new TextField("http://localhost:8083");
+        connect.setId("discoverConnectUrl");
+        TextField kafka = new TextField();
+        kafka.setId("discoverKafka");
+        kafka.setPromptText("host:9092 (optional)");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Kafka Connect URL"), connect);
+        grid.addRow(1, new Label("Kafka bootstrap"), kafka);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ButtonType.OK ? new DiscoverRequest(connect.getText(), kafka.getText()) : null);
+        return dialog.showAndWait();
     }
 
     @Override
     public Optional<Path> chooseFileToSave(String title, String suggestedName, String extensionDescription, String... extensions) {
         FileChooser chooser = chooser(title, extensionDescription, extensions);
         chooser.setInitialFileName(suggestedName);
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
     private static FileChooser chooser(String title, String description, String... extensions) {

@@ -90,7 +90,10 @@ public final class MainWindow extends BorderPane {
                 () -> getScene().getWindow().hide());
         MenuItem importLineage = item("Import OpenLineage…", Feather.DOWNLOAD, null, this::chooseAndImport);
         importLineage.setId("menuImportOpenLineage");
-        Menu file = new Menu("File", null, open, recentMenu, importLineage, new SeparatorMenuItem(), quit);
+        MenuItem discover = item("Discover from Kafka Connect…", Feather.SHARE_2, null,
+                () -> dialogs.askDiscover("Discover a pipeline from Kafka Connect").ifPresent(viewModel::discover));
+        discover.setId("menuDiscover");
+        Menu file = new Menu("File", null, open, discover, recentMenu, importLineage, new SeparatorMenuItem(), quit);
 
         MenuItem find = item("Find node…", Feather.SEARCH, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), graphView::focusSearch);
         MenuItem fit = item("Fit graph to window", Feather.MAXIMIZE, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),

@@ -3,16 +3,19 @@ package io.headwater.views.shell;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.config.ConfigException;
 import io.headwater.engine.config.ConfigProblem;
+import io.headwater.engine.discover.ConnectorState;
 import io.headwater.engine.model.Pipeline;
-import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.spi.FlowProgress;
+import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.status.SystemStatus;
 import io.headwater.engine.workbench.Workbench;
 import io.headwater.views.common.DialogService;
+import io.headwater.views.common.DiscoverRequest;
 import io.headwater.views.common.WorkbenchState;
 import io.headwater.views.graph.GraphViewModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -112,6 +115,30 @@ public final class MainWindowViewModel {
         return done;
     }
 
+    /**
+     * {@code File > Discover…}: discovers the pipeline of a Kafka Connect cluster in the background, then opens
+     * the written config as {@link #open(Path)} does; a failure is shown and the open pipeline stays.
+     */
+    public CompletableFuture<Void> discover(DiscoverRequest request) {
+        if (request.connectUrl().isEmpty()) {
+            dialogs.showError("Discover", "Give the URL of a Kafka Connect REST API, e.g. http://connect:8083.", null);
+            return CompletableFuture.completedFuture(null);
+        }
+        phase.set("Discovering from " + request.connectUrl() + "…");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> opener.discover(request.connectUrl(), request.kafkaBootstrap()), background)
+                .whenComplete((config, failure) -> ui.execute(() -> {
+                    if (failure != null) {
+                        phase.set(live.get() ? "Live" : "Not started");
+                        dialogs.showError("Cannot discover from " + request.connectUrl(), messageOf(unwrap(failure)), unwrap(failure));
+                        done.complete(null);
+                        return;
+                    }
+                    open(config).whenComplete((v, f) -> done.complete(null));
+                }));
+        return done;
+    }
+
     private CompletableFuture<Void> open(Path config, boolean remember) {
         long gen = ++generation;
         phase.set("Reading " + config.getFileName() + "…");
@@ -200,7 +227,7 @@ public final class MainWindowViewModel {
     }
 
     /** One status poll: every system, and the observed progress of the flows that run outside Headwater. */
-    private record Poll(List<SystemStatus> systems, List<FlowProgress> flows) {
+    private record Poll(List<SystemStatus> systems, List<FlowProgress> flows, Map<String, ConnectorState> connectors) {
     }
 
     /** Asks every system for its state (sizes, lags, connection); a poll still running is not doubled. */
@@ -210,7 +237,7 @@ public final class MainWindowViewModel {
             return CompletableFuture.completedFuture(null);
         }
         polling = true;
-        return CompletableFuture.supplyAsync(() -> new Poll(wb.status(), wb.flowProgress()), background).handle((poll, failure) -> {
+        return CompletableFuture.supplyAsync(() -> new Poll(wb.status(), wb.flowProgress(), wb.connectorStates()), background).handle((poll, failure) -> {
             ui.execute(() -> {
                 polling = false;
                 if (wb != workbench.get()) {
@@ -222,7 +249,7 @@ public final class MainWindowViewModel {
                     statusError.set("");
                     systems.setAll(poll.systems());
                     externalFlows.setAll(poll.flows());
-                    graph.updateStatus(poll.systems(), poll.flows());
+                    graph.updateStatus(poll.systems(), poll.flows(), poll.connectors());
                 }
             });
             return null;

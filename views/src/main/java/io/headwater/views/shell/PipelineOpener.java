@@ -20,6 +20,18 @@ public interface PipelineOpener {
      */
     Pipeline load(Path config);
 
+    /**
+     * Discovers the pipeline a Kafka Connect cluster runs, read-only, and writes its config to a file the
+     * window then opens like any other.
+     *
+     * @param kafkaBootstrap the brokers, or an empty string when not known
+     * @return the written config
+     * @throws io.headwater.engine.HeadwaterException naming the URL when the cluster cannot be read
+     */
+    default Path discover(String connectUrl, String kafkaBootstrap) {
+        throw new UnsupportedOperationException("this workbench cannot discover pipelines");
+    }
+
     /** Starts a loaded pipeline (reporting each step) and returns its workbench once live. */
     Workbench start(Pipeline pipeline, ProgressListener progress);
 

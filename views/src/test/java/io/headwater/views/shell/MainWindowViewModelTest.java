@@ -13,6 +13,7 @@ import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.status.SystemStatus;
 import io.headwater.engine.workbench.Workbench;
+import io.headwater.views.common.DiscoverRequest;
 import io.headwater.views.common.WorkbenchState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ class MainWindowViewModelTest {
     private RuntimeException failStart;
     private RuntimeException failImport;
     private final List<Path> imported = new ArrayList<>();
+    private final List<String> discovered = new ArrayList<>();
     private MainWindowViewModel vm;
 
     /** Loads configs for real; "starts" a pipeline by reporting three steps and answering from a fake workbench. */
@@ -49,6 +51,15 @@ class MainWindowViewModelTest {
         @Override
         public Pipeline load(Path config) {
             return new PipelineLoader().load(config);
+        }
+
+        @Override
+        public Path discover(String connectUrl, String kafkaBootstrap) {
+            discovered.add(connectUrl + " " + kafkaBootstrap);
+            if (connectUrl.contains("down")) {
+                throw new HeadwaterException("Kafka Connect at " + connectUrl + " answered GET /connectors?expand=info&expand=status with HTTP 503");
+            }
+            return DemoModel.config();
         }
 
         @Override
@@ -191,5 +202,31 @@ class MainWindowViewModelTest {
         wb.statusFailure = null;
         vm.refreshStatus().join();
         assertThat(vm.statusErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void discoverWritesTheConfigAndOpensIt() {
+        vm.discover(new DiscoverRequest(" http://connect:8083 ", "kafka:9092")).join();
+
+        assertThat(discovered).containsExactly("http://connect:8083 kafka:9092");
+        assertThat(phases).contains("Discovering from http://connect:8083…").contains("Live");
+        assertThat(vm.workbenchProperty().get()).isSameAs(started.get(0));
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aClusterThatCannotBeReadIsShownAndNothingOpens() {
+        vm.discover(new DiscoverRequest("http://down:8083", "")).join();
+
+        assertThat(started).isEmpty();
+        assertThat(dialogs.errors).singleElement().asString().contains("Cannot discover from http://down:8083").contains("HTTP 503");
+    }
+
+    @Test
+    void anEmptyUrlIsRefusedWithoutAsking() {
+        vm.discover(new DiscoverRequest("", "")).join();
+
+        assertThat(discovered).isEmpty();
+        assertThat(dialogs.errors).singleElement().asString().contains("Kafka Connect REST API");
     }
 }

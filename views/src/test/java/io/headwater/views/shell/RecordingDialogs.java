@@ -1,6 +1,7 @@
 package io.headwater.views.shell;
 
 import io.headwater.views.common.DialogService;
+import io.headwater.views.common.DiscoverRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public final List<String> problems = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
+    /** What {@link #askDiscover} answers; empty: the user cancelled. */
+    public Optional<DiscoverRequest> discoverAnswer = Optional.empty();
 
     @Override
     public void showError(String title, String message, Throwable details) {
@@ -36,6 +39,11 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public Optional<Path> chooseFileToOpen(String title, Path initialDir, String extensionDescription, String... extensions) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<DiscoverRequest> askDiscover(String title) {
+        return discoverAnswer;
     }
 
     @Override

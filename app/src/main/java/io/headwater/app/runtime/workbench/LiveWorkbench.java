@@ -1,10 +1,12 @@
 package io.headwater.app.runtime.workbench;
 
 import io.headwater.app.runtime.DemoSession;
-import io.headwater.connectors.demo.LoadGenerator;
 import io.headwater.app.runtime.LivePipeline;
+import io.headwater.app.runtime.discover.ConnectorStates;
 import io.headwater.app.runtime.scenario.Scenarios;
+import io.headwater.connectors.demo.LoadGenerator;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.discover.ConnectorState;
 import io.headwater.engine.faults.Fault;
 import io.headwater.engine.faults.InjectedFault;
 import io.headwater.engine.history.VerificationRun;
@@ -90,6 +92,11 @@ public final class LiveWorkbench implements Workbench {
     @Override
     public List<FlowProgress> flowProgress() {
         return guard("progress of the external flows of " + pipeline().name(), runtime::flowProgress);
+    }
+
+    @Override
+    public Map<String, ConnectorState> connectorStates() {
+        return ConnectorStates.of(pipeline()).states();
     }
 
     @Override
