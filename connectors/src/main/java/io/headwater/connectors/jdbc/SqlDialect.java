@@ -3,13 +3,15 @@ package io.headwater.connectors.jdbc;
 import io.headwater.engine.model.FieldType;
 import io.headwater.engine.model.SystemKind;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What differs between the SQL databases Headwater reads and writes: identifier case folding,
- * column types and string ordering.
+ * column types, string ordering and the upsert statement.
  *
  * <p>Column types. H2: INTEGER {@code BIGINT}, DECIMAL {@code DECFLOAT} (exact: keeps every digit
  * of the value, but not trailing zeros — {@code 12.50} reads back as {@code 12.5}, equal by
@@ -52,6 +54,17 @@ public enum SqlDialect {
         public String orderBy(String quotedColumn, FieldType type) {
             return quotedColumn;
         }
+
+        @Override
+        public String upsert(String table, List<String> columns, List<String> key) {
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key) + ") VALUES ("
+                    + placeholders(columns.size()) + ")";
+        }
+
+        @Override
+        public String textType() {
+            return "CHARACTER VARYING";
+        }
     },
     POSTGRES {
         @Override
@@ -78,6 +91,20 @@ public enum SqlDialect {
         public String orderBy(String quotedColumn, FieldType type) {
             // Code point order, like the other stores, whatever the database's default collation.
             return type == FieldType.STRING ? quotedColumn + " COLLATE \"C\"" : quotedColumn;
+        }
+
+        /** {@code INSERT ... ON CONFLICT (key) DO UPDATE SET c = EXCLUDED.c}: needs a unique index on the key (the primary key). */
+        @Override
+        public String upsert(String table, List<String> columns, List<String> key) {
+            List<String> rest = columns.stream().filter(c -> !key.contains(c)).toList();
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders(columns.size()) + ") ON CONFLICT ("
+                    + String.join(", ", key) + ") DO " + (rest.isEmpty() ? "NOTHING"
+                    : "UPDATE SET " + rest.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
+        }
+
+        @Override
+        public String textType() {
+            return "TEXT";
         }
     },
     MYSQL {
@@ -115,7 +142,37 @@ public enum SqlDialect {
         public String quoteIdentifier(String identifier) {
             return '`' + identifier.replace("`", "``") + '`';
         }
+
+        /**
+         * {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)}: {@code VALUES()} rather than the
+         * row alias of MySQL 8.0.19+, which MariaDB does not have.
+         */
+        @Override
+        public String upsert(String table, List<String> columns, List<String> key) {
+            List<String> rest = columns.stream().filter(c -> !key.contains(c)).toList();
+            List<String> set = rest.isEmpty() ? List.of(key.get(0)) : rest;
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders(columns.size())
+                    + ") ON DUPLICATE KEY UPDATE " + set.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+        }
+
+        @Override
+        public String textType() {
+            return "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+        }
     };
+
+    /**
+     * The statement that inserts a row or, when its key is present, replaces its other columns: one
+     * parameter per column, in order. All names come quoted.
+     */
+    public abstract String upsert(String table, List<String> columns, List<String> key);
+
+    /** A column type for text of any length (not a key). */
+    public abstract String textType();
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
 
     /** How the database folds an unquoted identifier; used for the names Headwater creates. */
     public abstract String fold(String identifier);
