@@ -1,6 +1,7 @@
 package io.headwater.connectors.jdbc;
 
 import io.headwater.connectors.mvstore.TargetChange;
+import io.headwater.engine.ConnectionException;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -16,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A derived dataset kept as a table in PostgreSQL or MySQL/MariaDB, with the semantics of a JDBC
@@ -31,10 +34,14 @@ import java.util.List;
  * an interruption; {@link #promote} swaps it in by renaming ({@link RenameSwap}) and keeps the
  * previous table as {@code <table>__hw_prev_<UTC time>} for the user to drop.
  *
+ * <p>A lost connection (the server restarted) is opened again on the next call, and the
+ * checkpoint taken again from the table.
+ *
  * <p>Not thread-safe for {@link #apply}: one consumer thread applies. {@link #checkpoint()} and
  * {@link #count()} may be called from other threads; they see committed data only.
  */
 public final class SqlTableSink implements DerivedSink {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlTableSink.class);
     private final JdbcEndpoint endpoint;
     private final SqlDialect dialect;
     private final Dataset dataset;
@@ -42,8 +49,9 @@ public final class SqlTableSink implements DerivedSink {
     private final CheckpointTable checkpoints;
     private final TableCatalog catalog;
     private final RenameSwap swap;
-    private final Connection writes;
-    private final Connection reads;
+    private Connection writes;
+    private Connection reads;
+    private volatile boolean broken;
     private volatile Dataset stored;
     private volatile Checkpoint checkpoint;
     private volatile boolean replaced;
@@ -51,7 +59,7 @@ public final class SqlTableSink implements DerivedSink {
     private RowUpserts rows;
     private String previous;
 
-    private SqlTableSink(JdbcEndpoint endpoint, Dataset dataset, Flow flow, Connection writes, Connection reads, SqlTableSink shadowOf) {
+    private SqlTableSink(JdbcEndpoint endpoint, Dataset dataset, Flow flow, SqlTableSink shadowOf) {
         this.endpoint = endpoint;
         this.dialect = endpoint.dialect();
         this.dataset = dataset;
@@ -59,8 +67,6 @@ public final class SqlTableSink implements DerivedSink {
         this.checkpoints = CheckpointTable.beside(dialect, dataset.physicalName());
         this.catalog = new TableCatalog(dialect);
         this.swap = new RenameSwap(dialect, checkpoints, dataset.physicalName());
-        this.writes = writes;
-        this.reads = reads;
         this.shadowOf = shadowOf;
         bind(shadowOf == null ? dataset : storedAs(dataset, swap.shadow()));
     }
@@ -80,26 +86,58 @@ public final class SqlTableSink implements DerivedSink {
     }
 
     private static SqlTableSink connect(JdbcEndpoint endpoint, Dataset dataset, Flow flow, SqlTableSink shadowOf) {
-        Connection writes = null;
-        Connection reads = null;
+        SqlTableSink sink = new SqlTableSink(endpoint, dataset, flow, shadowOf);
         try {
-            writes = endpoint.writable().open();
-            reads = endpoint.writable().open();
-            writes.setAutoCommit(false);
-            SqlTableSink sink = new SqlTableSink(endpoint, dataset, flow, writes, reads, shadowOf);
+            sink.openConnections();
             sink.settle();
             return sink;
         } catch (SQLException e) {
             RuntimeException failure = SqlFailures.wrap("open", dataset, endpoint.displayAddress(), e);
-            closeQuietly(reads, failure);
-            closeQuietly(writes, failure);
+            sink.closeConnections(failure);
             throw failure;
         } catch (RuntimeException e) {
-            closeQuietly(reads, e);
-            closeQuietly(writes, e);
+            sink.closeConnections(e);
             throw e;
         }
     }
+
+    private void openConnections() throws SQLException {
+        writes = endpoint.writable().open();
+        reads = endpoint.writable().open();
+        writes.setAutoCommit(false);
+    }
+
+    private void closeConnections(RuntimeException cause) {
+        closeQuietly(reads, cause);
+        closeQuietly(writes, cause);
+    }
+
+    /**
+     * After a lost connection (the server restarted, the network failed), opens new connections and
+     * takes the checkpoint again from the table: a batch whose commit was cut off may have landed or
+     * not, and the table says which.
+     */
+    private void reconnectIfBroken() {
+        if (!broken) {
+            return;
+        }
+        for (Connection lost : new Connection[] {reads, writes}) {
+            try {
+                lost.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a lost connection to {} failed", endpoint.displayAddress(), e);
+            }
+        }
+        try {
+            openConnections();
+            checkpoint = checkpoints.read(writes, stored.physicalName());
+            writes.commit();
+            broken = false;
+        } catch (SQLException e) {
+            throw failure("reconnect", e);
+        }
+    }
+
 
     private void settle() throws SQLException {
         try {
@@ -120,23 +158,8 @@ public final class SqlTableSink implements DerivedSink {
         writes.commit();
     }
 
-    /** Creates {@code table} (like {@code like} when given) unless present, then checks that it fits the dataset. */
     private void ensureTable(Dataset table, Dataset like) throws SQLException {
-        TableLayout layout = new TableLayout(dialect);
-        if (!catalog.exists(writes, table.physicalName())) {
-            try (Statement s = writes.createStatement()) {
-                if (like == null) {
-                    s.execute(layout.createDdl(table));
-                } else if (dialect == SqlDialect.MYSQL) {
-                    s.execute("CREATE TABLE " + layout.table(table.physicalName()) + " LIKE " + layout.table(like.physicalName()));
-                } else {
-                    s.execute("CREATE TABLE " + layout.table(table.physicalName()) + " (LIKE " + layout.table(like.physicalName()) + " INCLUDING ALL)");
-                }
-            }
-            writes.commit();
-        }
-        catalog.requireFits(writes, table, endpoint.displayAddress());
-        writes.commit();
+        catalog.ensure(writes, table, like, endpoint.displayAddress());
     }
 
     private static Dataset storedAs(Dataset dataset, String physicalName) {
@@ -181,6 +204,7 @@ public final class SqlTableSink implements DerivedSink {
     @Override
     public synchronized void apply(List<ChangeEvent> events, Checkpoint through) {
         requireNotReplaced();
+        reconnectIfBroken();
         try {
             rows.write(writes, TargetChange.of(events, flow, dataset));
             checkpoints.write(writes, stored.physicalName(), through);
@@ -197,6 +221,7 @@ public final class SqlTableSink implements DerivedSink {
     @Override
     public synchronized void tamper(List<StoreEdit> edits) {
         requireNotReplaced();
+        reconnectIfBroken();
         try {
             rows.write(writes, edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList());
             writes.commit();
@@ -213,6 +238,7 @@ public final class SqlTableSink implements DerivedSink {
 
     @Override
     public synchronized long count() {
+        reconnectIfBroken();
         try (PreparedStatement ps = reads.prepareStatement("SELECT COUNT(*) FROM " + new TableLayout(dialect).table(stored.physicalName()));
              ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -230,6 +256,7 @@ public final class SqlTableSink implements DerivedSink {
     @Override
     public synchronized DerivedSink openShadow() {
         requireLive();
+        reconnectIfBroken();
         swap.requireNamesFit(endpoint.displayAddress());
         Dataset shadow = storedAs(dataset, swap.shadow());
         try {
@@ -248,6 +275,7 @@ public final class SqlTableSink implements DerivedSink {
 
     @Override
     public synchronized boolean hasShadow() {
+        reconnectIfBroken();
         try {
             boolean found = catalog.exists(writes, swap.shadow());
             writes.commit();
@@ -282,6 +310,7 @@ public final class SqlTableSink implements DerivedSink {
                     + endpoint.displayAddress());
         }
         String prev = previous();
+        reconnectIfBroken();
         try {
             if (catalog.exists(writes, prev)) {
                 throw new StoreException("table " + prev + " at " + endpoint.displayAddress() + " exists already; the previous table of "
@@ -306,6 +335,7 @@ public final class SqlTableSink implements DerivedSink {
     @Override
     public synchronized void discardShadow() {
         requireLive();
+        reconnectIfBroken();
         try {
             dropShadow();
             writes.commit();
@@ -339,10 +369,17 @@ public final class SqlTableSink implements DerivedSink {
     }
 
     private RuntimeException failure(String what, SQLException e) {
-        return SqlFailures.wrap(what, stored, endpoint.displayAddress(), e);
+        RuntimeException failure = SqlFailures.wrap(what, stored, endpoint.displayAddress(), e);
+        if (failure instanceof ConnectionException) {
+            broken = true;
+        }
+        return failure;
     }
 
     private RuntimeException rolledBack(RuntimeException failure) {
+        if (broken) {
+            return failure;
+        }
         try {
             writes.rollback();
         } catch (SQLException r) {

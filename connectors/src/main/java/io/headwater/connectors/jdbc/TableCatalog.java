@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,28 @@ final class TableCatalog {
                 return rs.next();
             }
         }
+    }
+
+    /**
+     * Creates {@code table} unless present: from the dataset's fields, or {@code LIKE} the table of
+     * {@code like} when given (PostgreSQL {@code INCLUDING ALL}: defaults, constraints, indexes);
+     * then checks that it fits the dataset ({@link #requireFits}). Commits.
+     */
+    void ensure(Connection c, Dataset table, Dataset like, String address) throws SQLException {
+        if (!exists(c, table.physicalName())) {
+            try (Statement s = c.createStatement()) {
+                if (like == null) {
+                    s.execute(layout.createDdl(table));
+                } else if (dialect == SqlDialect.MYSQL) {
+                    s.execute("CREATE TABLE " + layout.table(table.physicalName()) + " LIKE " + layout.table(like.physicalName()));
+                } else {
+                    s.execute("CREATE TABLE " + layout.table(table.physicalName()) + " (LIKE " + layout.table(like.physicalName()) + " INCLUDING ALL)");
+                }
+            }
+            c.commit();
+        }
+        requireFits(c, table, address);
+        c.commit();
     }
 
     /**
