@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqlTableSink implements DerivedSink {
     private static final Logger LOG = LoggerFactory.getLogger(SqlTableSink.class);
+    private static final int VALID_TIMEOUT_S = 5;
     private final JdbcEndpoint endpoint;
     private final SqlDialect dialect;
     private final Dataset dataset;
@@ -110,6 +111,18 @@ public final class SqlTableSink implements DerivedSink {
     private void closeConnections(RuntimeException cause) {
         closeQuietly(reads, cause);
         closeQuietly(writes, cause);
+    }
+
+    /** As {@link #reconnectIfBroken()}, first asking the server whether the connection still holds (a round trip). */
+    private void ensureConnected() {
+        try {
+            if (!broken && !writes.isValid(VALID_TIMEOUT_S)) {
+                broken = true;
+            }
+        } catch (SQLException e) {
+            broken = true;
+        }
+        reconnectIfBroken();
     }
 
     /**
@@ -238,7 +251,7 @@ public final class SqlTableSink implements DerivedSink {
 
     @Override
     public synchronized long count() {
-        reconnectIfBroken();
+        ensureConnected();
         try (PreparedStatement ps = reads.prepareStatement("SELECT COUNT(*) FROM " + new TableLayout(dialect).table(stored.physicalName()));
              ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -256,7 +269,7 @@ public final class SqlTableSink implements DerivedSink {
     @Override
     public synchronized DerivedSink openShadow() {
         requireLive();
-        reconnectIfBroken();
+        ensureConnected();
         swap.requireNamesFit(endpoint.displayAddress());
         Dataset shadow = storedAs(dataset, swap.shadow());
         try {
@@ -275,7 +288,7 @@ public final class SqlTableSink implements DerivedSink {
 
     @Override
     public synchronized boolean hasShadow() {
-        reconnectIfBroken();
+        ensureConnected();
         try {
             boolean found = catalog.exists(writes, swap.shadow());
             writes.commit();
@@ -310,7 +323,7 @@ public final class SqlTableSink implements DerivedSink {
                     + endpoint.displayAddress());
         }
         String prev = previous();
-        reconnectIfBroken();
+        ensureConnected();
         try {
             if (catalog.exists(writes, prev)) {
                 throw new StoreException("table " + prev + " at " + endpoint.displayAddress() + " exists already; the previous table of "
@@ -335,7 +348,7 @@ public final class SqlTableSink implements DerivedSink {
     @Override
     public synchronized void discardShadow() {
         requireLive();
-        reconnectIfBroken();
+        ensureConnected();
         try {
             dropShadow();
             writes.commit();
