@@ -24,9 +24,6 @@ import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.DatasetReader;
 import io.headwater.engine.spi.VerifySide;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -100,7 +97,7 @@ public final class VerifyBench {
             double readSecs = secs(t);
             err.printf("(a) read both sides: %,d records in %.2f s%n", read, readSecs);
 
-            resetPeaks();
+            HeapPeaks.reset();
             t = System.nanoTime();
             VerificationResult result;
             try (VerifySide s = sqlSide(pgc, SqlDialect.POSTGRES, source); VerifySide d = derivedSide.get()) {
@@ -108,7 +105,7 @@ public final class VerifyBench {
                         (done, total, unit) -> progress("(b) verify", done, total));
             }
             double verifySecs = secs(t);
-            long verifyPeak = peakHeapMb();
+            long verifyPeak = HeapPeaks.peakMb();
             err.printf("(b) verify: %.2f s, %s%n", verifySecs, result.counts());
 
             t = System.nanoTime();
@@ -189,15 +186,4 @@ public final class VerifyBench {
     private static double secs(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
-    }
-
 }
