@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--diff-rate", defaultValue = "0", paramLabel = "R", description = "Fraction of seeded differences in the copy (default ${DEFAULT-VALUE}).")
         double diffRate;
 
-        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2 or postgres (default ${DEFAULT-VALUE}).")
+        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2, postgres, or mysql (the machine's MariaDB at 127.0.0.1:3306) (default ${DEFAULT-VALUE}).")
         String store;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")

@@ -109,12 +109,12 @@ abstract class SqlTableSinkContract extends SinkContract {
         return strings("SELECT name FROM " + table + " ORDER BY customer_id");
     }
 
-    private SqlTableSink openLive() {
+    protected SqlTableSink openLive() {
         return SqlTableSink.open(endpoint, CUSTOMERS, customersFlow());
     }
 
     /** Live holds Ann and Bob through offset 1; the shadow holds Xavier through offset 7. */
-    private DerivedSink liveWithShadow(SqlTableSink live) {
+    protected DerivedSink liveWithShadow(SqlTableSink live) {
         live.apply(List.of(create(0, customer(1, "Ann", "a@x.org")), create(1, customer(2, "Bob", "b@x.org"))), through(1));
         DerivedSink shadow = live.openShadow();
         shadow.apply(List.of(create(7, customer(9, "Xavier", "x@x.org"))), through(7));
