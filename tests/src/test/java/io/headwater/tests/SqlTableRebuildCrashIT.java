@@ -11,6 +11,7 @@ import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.ProgressListener;
+import io.headwater.tests.attach.LocalMariaDb;
 import io.headwater.tests.attach.LocalPostgres;
 import io.headwater.tests.attach.SqlTablePipeline;
 import java.io.File;
@@ -27,13 +28,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code headwater rebuild} of a PostgreSQL table (the machine's server, a database of its own) in a
- * child process, killed with SIGKILL once its shadow table has committed at least
+ * {@code headwater rebuild} of a PostgreSQL or MariaDB table (the machine's servers, a database of
+ * its own) in a child process, killed with SIGKILL once its shadow table has committed at least
  * {@value #KILL_AFTER} events (read from the shadow's checkpoint row), then run again: the second
  * run resumes the shadow from that row, swaps it in by rename, and the table verifies clean.
  */
@@ -44,22 +45,36 @@ class SqlTableRebuildCrashIT {
     @TempDir
     Path dir;
 
+    private String kind;
     private String database;
-
-    @BeforeEach
-    void createDatabase() throws SQLException {
-        LocalPostgres.assumeRunning();
-        database = LocalPostgres.createDatabase("hw_crash");
-    }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        LocalPostgres.dropDatabase(database);
+        if ("postgres".equals(kind)) {
+            LocalPostgres.dropDatabase(database);
+        } else if (database != null) {
+            LocalMariaDb.dropDatabase(database);
+        }
     }
 
-    @Test
-    void aRebuildKilledAfterItsShadowCommittedResumesFromTheShadowAndSwapsInClean() throws Exception {
-        Path config = SqlTablePipeline.write(dir, "postgres", LocalPostgres.ADDRESS, database, LocalPostgres.USER);
+    private Connection connect() throws SQLException {
+        return "postgres".equals(kind) ? LocalPostgres.connect(database) : LocalMariaDb.connect(database);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mysql"})
+    void aRebuildKilledAfterItsShadowCommittedResumesFromTheShadowAndSwapsInClean(String kind) throws Exception {
+        this.kind = kind;
+        Path config;
+        if (kind.equals("postgres")) {
+            LocalPostgres.assumeRunning();
+            database = LocalPostgres.createDatabase("hw_crash");
+            config = SqlTablePipeline.write(dir, kind, LocalPostgres.ADDRESS, database, LocalPostgres.USER);
+        } else {
+            LocalMariaDb.assumeRunning();
+            database = LocalMariaDb.createDatabase("hw_crash");
+            config = SqlTablePipeline.write(dir, kind, LocalMariaDb.ADDRESS, database, LocalMariaDb.USER);
+        }
         Path dataDir = dir.resolve("data");
         Pipeline pipeline = SqlTablePipeline.load(config, dataDir);
         long topicEnd;
@@ -87,7 +102,8 @@ class SqlTableRebuildCrashIT {
         Matcher resumed = RESUMED.matcher(out);
         assertThat(resumed.find()).as("the second run resumed the killed one's shadow: " + out).isTrue();
         assertThat(Long.parseLong(resumed.group(1))).isGreaterThanOrEqualTo(committed);
-        assertThat(out).contains("swapped in: the rebuilt store is live").contains("swap: ").contains("customers__hw_prev_");
+        assertThat(out).contains("swapped in: the rebuilt store is live").contains("swap: ").contains("customers__hw_prev_")
+                .contains(kind.equals("postgres") ? "ALTER TABLE" : "RENAME TABLE");
 
         try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(51), ProgressListener.NONE)) {
             LivePipelineIT.awaitCaughtUp(rt);
@@ -101,7 +117,7 @@ class SqlTableRebuildCrashIT {
                 records = rs.getLong(1);
             }
             assertThat(count("SELECT count(*) FROM customers")).as("one row per record, nothing doubled").isEqualTo(records);
-            assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'customers__hw_shadow'")).isZero();
+            assertThat(shadowExists()).isFalse();
         }
     }
 
@@ -126,21 +142,24 @@ class SqlTableRebuildCrashIT {
                 + Files.readString(dir.resolve("child-err.log")));
     }
 
+    private boolean shadowExists() throws SQLException {
+        return count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'customers__hw_shadow' AND table_schema = "
+                + ("postgres".equals(kind) ? "current_schema()" : "DATABASE()")) > 0;
+    }
+
+    /** The events the shadow table's checkpoint row covers; 0 while there is no shadow table or no row. */
     private long shadowCommitted() throws SQLException {
-        try (Connection c = LocalPostgres.connect(database); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT checkpoint FROM information_schema.tables t JOIN headwater_checkpoints h"
-                     + " ON h.dataset = t.table_name WHERE t.table_name = 'customers__hw_shadow'")) {
+        if (!shadowExists()) {
+            return 0;
+        }
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT checkpoint FROM headwater_checkpoints WHERE dataset = 'customers__hw_shadow'")) {
             return rs.next() ? Checkpoint.decode(rs.getString(1)).nextOffsets().values().stream().mapToLong(Long::longValue).sum() : 0;
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState())) {
-                return 0; // no checkpoint table yet
-            }
-            throw e;
         }
     }
 
     private long count(String query) throws SQLException {
-        try (Connection c = LocalPostgres.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
