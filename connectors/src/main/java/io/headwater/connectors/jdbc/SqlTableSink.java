@@ -10,15 +10,12 @@ import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.DatasetReader;
 import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.StoreEdit;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A derived dataset kept as a table in PostgreSQL or MySQL/MariaDB, with the semantics of a JDBC
@@ -41,8 +38,6 @@ import org.slf4j.LoggerFactory;
  * {@link #count()} may be called from other threads; they see committed data only.
  */
 public final class SqlTableSink implements DerivedSink {
-    private static final Logger LOG = LoggerFactory.getLogger(SqlTableSink.class);
-    private static final int VALID_TIMEOUT_S = 5;
     private final JdbcEndpoint endpoint;
     private final SqlDialect dialect;
     private final Dataset dataset;
@@ -50,9 +45,7 @@ public final class SqlTableSink implements DerivedSink {
     private final CheckpointTable checkpoints;
     private final TableCatalog catalog;
     private final RenameSwap swap;
-    private Connection writes;
-    private Connection reads;
-    private volatile boolean broken;
+    private final SinkConnections connections;
     private volatile Dataset stored;
     private volatile Checkpoint checkpoint;
     private volatile boolean replaced;
@@ -68,6 +61,7 @@ public final class SqlTableSink implements DerivedSink {
         this.checkpoints = CheckpointTable.beside(dialect, dataset.physicalName());
         this.catalog = new TableCatalog(dialect);
         this.swap = new RenameSwap(dialect, checkpoints, dataset.physicalName());
+        this.connections = new SinkConnections(endpoint);
         this.shadowOf = shadowOf;
         bind(shadowOf == null ? dataset : storedAs(dataset, swap.shadow()));
     }
@@ -89,39 +83,22 @@ public final class SqlTableSink implements DerivedSink {
     private static SqlTableSink connect(JdbcEndpoint endpoint, Dataset dataset, Flow flow, SqlTableSink shadowOf) {
         SqlTableSink sink = new SqlTableSink(endpoint, dataset, flow, shadowOf);
         try {
-            sink.openConnections();
+            sink.connections.open();
             sink.settle();
             return sink;
         } catch (SQLException e) {
             RuntimeException failure = SqlFailures.wrap("open", dataset, endpoint.displayAddress(), e);
-            sink.closeConnections(failure);
+            sink.connections.closeQuietly(failure);
             throw failure;
         } catch (RuntimeException e) {
-            sink.closeConnections(e);
+            sink.connections.closeQuietly(e);
             throw e;
         }
     }
 
-    private void openConnections() throws SQLException {
-        writes = endpoint.writable().open();
-        reads = endpoint.writable().open();
-        writes.setAutoCommit(false);
-    }
-
-    private void closeConnections(RuntimeException cause) {
-        closeQuietly(reads, cause);
-        closeQuietly(writes, cause);
-    }
-
-    /** As {@link #reconnectIfBroken()}, first asking the server whether the connection still holds (a round trip). */
+    /** As {@link #reconnectIfBroken()}, after asking the server whether the connection still holds. */
     private void ensureConnected() {
-        try {
-            if (!broken && !writes.isValid(VALID_TIMEOUT_S)) {
-                broken = true;
-            }
-        } catch (SQLException e) {
-            broken = true;
-        }
+        connections.check();
         reconnectIfBroken();
     }
 
@@ -131,48 +108,37 @@ public final class SqlTableSink implements DerivedSink {
      * not, and the table says which.
      */
     private void reconnectIfBroken() {
-        if (!broken) {
-            return;
-        }
-        for (Connection lost : new Connection[] {reads, writes}) {
-            try {
-                lost.close();
-            } catch (SQLException e) {
-                LOG.debug("closing a lost connection to {} failed", endpoint.displayAddress(), e);
-            }
-        }
         try {
-            openConnections();
-            checkpoint = checkpoints.read(writes, stored.physicalName());
-            writes.commit();
-            broken = false;
+            if (connections.reopenIfBroken()) {
+                checkpoint = checkpoints.read(connections.writes(), stored.physicalName());
+                connections.writes().commit();
+            }
         } catch (SQLException e) {
             throw failure("reconnect", e);
         }
     }
 
-
     private void settle() throws SQLException {
         try {
-            checkpoints.create(writes);
-            writes.commit();
+            checkpoints.create(connections.writes());
+            connections.writes().commit();
         } catch (SQLException e) {
             // Two sinks creating the table at once: PostgreSQL's IF NOT EXISTS can still fail for the second.
-            writes.rollback();
-            if (!catalog.exists(writes, checkpoints.physicalName())) {
+            connections.writes().rollback();
+            if (!catalog.exists(connections.writes(), checkpoints.physicalName())) {
                 throw e;
             }
         }
         if (shadowOf == null) {
-            swap.recover(writes, catalog);
+            swap.recover(connections.writes(), catalog);
             ensureTable(stored, null);
         }
-        checkpoint = checkpoints.read(writes, stored.physicalName());
-        writes.commit();
+        checkpoint = checkpoints.read(connections.writes(), stored.physicalName());
+        connections.writes().commit();
     }
 
     private void ensureTable(Dataset table, Dataset like) throws SQLException {
-        catalog.ensure(writes, table, like, endpoint.displayAddress());
+        catalog.ensure(connections.writes(), table, like, endpoint.displayAddress());
     }
 
     private static Dataset storedAs(Dataset dataset, String physicalName) {
@@ -182,16 +148,6 @@ public final class SqlTableSink implements DerivedSink {
     private void bind(Dataset table) {
         stored = table;
         rows = new RowUpserts(table, dialect);
-    }
-
-    private static void closeQuietly(Connection c, RuntimeException cause) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                cause.addSuppressed(e);
-            }
-        }
     }
 
     @Override
@@ -219,9 +175,9 @@ public final class SqlTableSink implements DerivedSink {
         requireNotReplaced();
         reconnectIfBroken();
         try {
-            rows.write(writes, TargetChange.of(events, flow, dataset));
-            checkpoints.write(writes, stored.physicalName(), through);
-            writes.commit();
+            rows.write(connections.writes(), TargetChange.of(events, flow, dataset));
+            checkpoints.write(connections.writes(), stored.physicalName(), through);
+            connections.writes().commit();
             checkpoint = through;
         } catch (SQLException e) {
             throw rolledBack(failure("apply batch through " + through.encode(), e));
@@ -236,8 +192,8 @@ public final class SqlTableSink implements DerivedSink {
         requireNotReplaced();
         reconnectIfBroken();
         try {
-            rows.write(writes, edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList());
-            writes.commit();
+            rows.write(connections.writes(), edits.stream().map(e -> new TargetChange(e.key(), e.row())).toList());
+            connections.writes().commit();
         } catch (SQLException e) {
             throw rolledBack(failure("tamper", e));
         }
@@ -252,7 +208,7 @@ public final class SqlTableSink implements DerivedSink {
     @Override
     public synchronized long count() {
         ensureConnected();
-        try (PreparedStatement ps = reads.prepareStatement("SELECT COUNT(*) FROM " + new TableLayout(dialect).table(stored.physicalName()));
+        try (PreparedStatement ps = connections.reads().prepareStatement("SELECT COUNT(*) FROM " + new TableLayout(dialect).table(stored.physicalName()));
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -273,13 +229,13 @@ public final class SqlTableSink implements DerivedSink {
         swap.requireNamesFit(endpoint.displayAddress());
         Dataset shadow = storedAs(dataset, swap.shadow());
         try {
-            if (checkpoints.read(writes, shadow.physicalName()).equals(Checkpoint.EMPTY)) {
+            if (checkpoints.read(connections.writes(), shadow.physicalName()).equals(Checkpoint.EMPTY)) {
                 dropShadow();
                 ensureTable(shadow, dataset);
             } else {
-                catalog.requireFits(writes, shadow, endpoint.displayAddress());
+                catalog.requireFits(connections.writes(), shadow, endpoint.displayAddress());
             }
-            writes.commit();
+            connections.writes().commit();
         } catch (SQLException e) {
             throw rolledBack(failure("open shadow " + shadow.physicalName(), e));
         }
@@ -290,8 +246,8 @@ public final class SqlTableSink implements DerivedSink {
     public synchronized boolean hasShadow() {
         ensureConnected();
         try {
-            boolean found = catalog.exists(writes, swap.shadow());
-            writes.commit();
+            boolean found = catalog.exists(connections.writes(), swap.shadow());
+            connections.writes().commit();
             return found;
         } catch (SQLException e) {
             throw rolledBack(failure("look up shadow", e));
@@ -325,12 +281,12 @@ public final class SqlTableSink implements DerivedSink {
         String prev = previous();
         ensureConnected();
         try {
-            if (catalog.exists(writes, prev)) {
+            if (catalog.exists(connections.writes(), prev)) {
                 throw new StoreException("table " + prev + " at " + endpoint.displayAddress() + " exists already; the previous table of "
                         + dataset.physicalName() + " cannot take its name: drop or rename it");
             }
             synchronized (s) {
-                swap.swap(writes, prev, checkpoint, s.checkpoint);
+                swap.swap(connections.writes(), prev, checkpoint, s.checkpoint);
                 s.becomeLive();
             }
         } catch (SQLException e) {
@@ -351,7 +307,7 @@ public final class SqlTableSink implements DerivedSink {
         ensureConnected();
         try {
             dropShadow();
-            writes.commit();
+            connections.writes().commit();
         } catch (SQLException e) {
             throw rolledBack(failure("discard shadow", e));
         }
@@ -359,12 +315,12 @@ public final class SqlTableSink implements DerivedSink {
 
     /** The checkpoint row first: a shadow table without one is recreated from nothing when next opened. */
     private void dropShadow() throws SQLException {
-        checkpoints.delete(writes, swap.shadow());
-        writes.commit();
-        try (Statement s = writes.createStatement()) {
+        checkpoints.delete(connections.writes(), swap.shadow());
+        connections.writes().commit();
+        try (Statement s = connections.writes().createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + new TableLayout(dialect).table(swap.shadow()));
         }
-        writes.commit();
+        connections.writes().commit();
     }
 
     private void requireLive() {
@@ -384,17 +340,17 @@ public final class SqlTableSink implements DerivedSink {
     private RuntimeException failure(String what, SQLException e) {
         RuntimeException failure = SqlFailures.wrap(what, stored, endpoint.displayAddress(), e);
         if (failure instanceof ConnectionException) {
-            broken = true;
+            connections.markBroken();
         }
         return failure;
     }
 
     private RuntimeException rolledBack(RuntimeException failure) {
-        if (broken) {
+        if (connections.broken()) {
             return failure;
         }
         try {
-            writes.rollback();
+            connections.writes().rollback();
         } catch (SQLException r) {
             failure.addSuppressed(r);
         }
@@ -403,18 +359,10 @@ public final class SqlTableSink implements DerivedSink {
 
     @Override
     public synchronized void close() {
-        RuntimeException failure = null;
-        for (Connection c : new Connection[] {writes, reads}) {
-            try {
-                if (!c.isClosed()) {
-                    c.close();
-                }
-            } catch (SQLException e) {
-                failure = failure("close", e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
+        try {
+            connections.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
         }
     }
 }
