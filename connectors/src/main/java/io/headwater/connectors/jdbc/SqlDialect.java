@@ -55,10 +55,19 @@ public enum SqlDialect {
             return quotedColumn;
         }
 
+        /** One row a statement ({@link #upsertRows}): H2 runs in process, there is no round trip to save. */
         @Override
-        public String upsert(String table, List<String> columns, List<String> key) {
+        public String upsert(String table, List<String> columns, List<String> key, int rows) {
+            if (rows != 1) {
+                throw new IllegalArgumentException("H2 upserts one row a statement, not " + rows);
+            }
             return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key) + ") VALUES ("
                     + placeholders(columns.size()) + ")";
+        }
+
+        @Override
+        public int upsertRows(int columns) {
+            return 1;
         }
 
         @Override
@@ -95,9 +104,9 @@ public enum SqlDialect {
 
         /** {@code INSERT ... ON CONFLICT (key) DO UPDATE SET c = EXCLUDED.c}: needs a unique index on the key (the primary key). */
         @Override
-        public String upsert(String table, List<String> columns, List<String> key) {
+        public String upsert(String table, List<String> columns, List<String> key, int rows) {
             List<String> rest = columns.stream().filter(c -> !key.contains(c)).toList();
-            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders(columns.size()) + ") ON CONFLICT ("
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES " + rows(columns.size(), rows) + " ON CONFLICT ("
                     + String.join(", ", key) + ") DO " + (rest.isEmpty() ? "NOTHING"
                     : "UPDATE SET " + rest.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
         }
@@ -148,11 +157,11 @@ public enum SqlDialect {
          * row alias of MySQL 8.0.19+, which MariaDB does not have.
          */
         @Override
-        public String upsert(String table, List<String> columns, List<String> key) {
+        public String upsert(String table, List<String> columns, List<String> key, int rows) {
             List<String> rest = columns.stream().filter(c -> !key.contains(c)).toList();
             List<String> set = rest.isEmpty() ? List.of(key.get(0)) : rest;
-            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders(columns.size())
-                    + ") ON DUPLICATE KEY UPDATE " + set.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES " + rows(columns.size(), rows)
+                    + " ON DUPLICATE KEY UPDATE " + set.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
         }
 
         @Override
@@ -161,14 +170,35 @@ public enum SqlDialect {
         }
     };
 
+    private static final int MAX_UPSERT_ROWS = 500;
+    /** Well below PostgreSQL's limit of 65,535 parameters a statement. */
+    private static final int MAX_UPSERT_PARAMETERS = 30_000;
+
     /**
      * The statement that inserts a row or, when its key is present, replaces its other columns: one
      * parameter per column, in order. All names come quoted.
      */
-    public abstract String upsert(String table, List<String> columns, List<String> key);
+    public String upsert(String table, List<String> columns, List<String> key) {
+        return upsert(table, columns, key, 1);
+    }
+
+    /**
+     * The upsert of {@code rows} rows in one statement, parameters row after row. The rows' keys must
+     * be distinct: PostgreSQL refuses to update one row twice in a statement.
+     */
+    public abstract String upsert(String table, List<String> columns, List<String> key, int rows);
+
+    /** How many rows of {@code columns} columns one upsert statement takes at most; each saves a round trip. */
+    public int upsertRows(int columns) {
+        return Math.max(1, Math.min(MAX_UPSERT_ROWS, MAX_UPSERT_PARAMETERS / columns));
+    }
 
     /** A column type for text of any length (not a key). */
     public abstract String textType();
+
+    private static String rows(int columns, int rows) {
+        return String.join(", ", Collections.nCopies(rows, "(" + placeholders(columns) + ")"));
+    }
 
     private static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));

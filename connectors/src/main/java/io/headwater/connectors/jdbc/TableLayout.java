@@ -88,8 +88,13 @@ public record TableLayout(SqlDialect dialect) {
 
     /** The dataset's upsert statement: a parameter per field, in the dataset's order. */
     public String upsert(Dataset dataset) {
+        return upsert(dataset, 1);
+    }
+
+    /** The upsert of {@code rows} rows in one statement ({@link SqlDialect#upsert(String, List, List, int)}). */
+    public String upsert(Dataset dataset, int rows) {
         return dialect.upsert(table(dataset.physicalName()), dataset.fieldNames().stream().map(this::column).toList(),
-                dataset.key().stream().map(this::column).toList());
+                dataset.key().stream().map(this::column).toList(), rows);
     }
 
     /** {@code "A" = ? AND "B" = ?} over the key fields. */
