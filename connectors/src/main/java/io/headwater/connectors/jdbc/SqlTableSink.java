@@ -76,7 +76,10 @@ public final class SqlTableSink implements DerivedSink {
         if (endpoint.dialect() == SqlDialect.H2) {
             throw new StoreException("an h2 table is kept by the h2 analytics sink, not " + SqlTableSink.class.getSimpleName());
         }
-        TargetChange.requireScalar(flow, endpoint.dialect() == SqlDialect.MYSQL ? "mysql table" : "postgres table");
+        if (flow.isAggregate()) {
+            throw new StoreException("flow " + flow.id() + " aggregates: Headwater keeps aggregating flows in h2 tables only, not in table "
+                    + dataset.physicalName() + " at " + endpoint.displayAddress());
+        }
         return connect(endpoint, dataset, flow, null);
     }
 

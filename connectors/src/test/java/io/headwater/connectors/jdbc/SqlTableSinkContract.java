@@ -10,11 +10,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.headwater.connectors.bench.BenchDatabase;
 import io.headwater.connectors.mvstore.SinkContract;
+import io.headwater.connectors.mvstore.SinkFixtures;
 import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.DatasetRef;
+import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.Flow;
+import io.headwater.engine.model.FlowKind;
+import io.headwater.engine.model.MappedField;
+import io.headwater.engine.model.MappingFunction;
 import io.headwater.engine.model.Role;
 import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
@@ -135,6 +141,15 @@ abstract class SqlTableSinkContract extends SinkContract {
         assertThatThrownBy(this::openLive).isInstanceOf(StoreException.class)
                 .hasMessageContaining("table customers at " + hostPort()).hasMessageContaining("without column 'name'")
                 .hasMessageContaining("customer_id, nom");
+    }
+
+    @Test
+    void anAggregatingFlowIsRefusedNamingTheTable() {
+        Flow counts = new Flow("count-customers", FlowKind.CONSUME, new DatasetRef("kafka", "customers"), CUSTOMERS.ref(), List.of(
+                new MappedField("customer_id", SinkFixtures.col("id")), new MappedField("name", new Expression.Call(MappingFunction.COUNT, List.of()))));
+
+        assertThatThrownBy(() -> SqlTableSink.open(endpoint, CUSTOMERS, counts)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("flow count-customers aggregates").hasMessageContaining("table customers at " + hostPort());
     }
 
     @Test
