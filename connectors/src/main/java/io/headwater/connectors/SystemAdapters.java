@@ -5,6 +5,7 @@ import io.headwater.connectors.blobstore.BlobStoreSink;
 import io.headwater.connectors.h2.H2AnalyticsSink;
 import io.headwater.connectors.jdbc.JdbcEndpoint;
 import io.headwater.connectors.jdbc.SqlSystemAdapter;
+import io.headwater.connectors.jdbc.SqlTableSink;
 import io.headwater.connectors.kafka.KafkaAdapter;
 import io.headwater.connectors.lucene.LuceneReader;
 import io.headwater.connectors.lucene.LuceneSink;
@@ -45,7 +46,7 @@ public final class SystemAdapters {
 
     public static SystemAdapter open(SystemSpec system, Place place) {
         return switch (system.kind()) {
-            case POSTGRES, MYSQL -> new SqlSystemAdapter(system, JdbcEndpoint.of(system, place.live()), null);
+            case POSTGRES, MYSQL -> sql(system, place);
             case H2 -> h2(system, place);
             case KAFKA -> new KafkaAdapter(system, place.live().address(), place.timeout());
             case LUCENE -> new FileStoreAdapter(system, place.dir(), new FileStoreAdapter.Opener() {
@@ -87,6 +88,12 @@ public final class SystemAdapters {
             case OPENSEARCH, ELASTICSEARCH -> throw new HeadwaterException("system " + system.id() + ": kind " + system.kind().configName()
                     + " has no adapter yet");
         };
+    }
+
+    /** A PostgreSQL or MySQL system; its tables are kept by {@link SqlTableSink} when Headwater may write it. */
+    private static SystemAdapter sql(SystemSpec system, Place place) {
+        JdbcEndpoint endpoint = JdbcEndpoint.of(system, place.live());
+        return new SqlSystemAdapter(system, endpoint, (d, f) -> SqlTableSink.open(endpoint, d, f));
     }
 
     private static SystemAdapter h2(SystemSpec system, Place place) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headwater.engine.pipeline.DataDirLock;
 import io.headwater.tests.CliRun.Result;
+import io.headwater.tests.attach.LocalMariaDb;
+import io.headwater.tests.attach.LocalPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -156,6 +158,31 @@ class CliIT {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("= seeds").contains("seeded: 66 mismatched, 67 missing, 67 extra")
                 .contains("found: FindingCounts[missing=67, extra=67, mismatched=66, inFlight=0]");
+    }
+
+    @Test
+    void verifyBenchmarkAgainstAMariaDbTableFindsExactlyTheSeededDifferences() {
+        LocalMariaDb.assumeRunning();
+        Result r = run("bench", "verify", "--rows", "20000", "--diff-rate", "0.01", "--store", "mysql", "--dir", tmp.resolve("mysql").toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("= seeds").contains("found: FindingCounts[missing=67, extra=67, mismatched=66, inFlight=0]");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"postgres", "mysql"})
+    void rebuildBenchmarkIntoATableReadsAndVerifiesItInTheSameRun(String store) {
+        if (store.equals("postgres")) {
+            LocalPostgres.assumeRunning();
+        } else {
+            LocalMariaDb.assumeRunning();
+        }
+        Result r = run("bench", "rebuild", "--events", "3000", "--store", store, "--dir", tmp.resolve("rebuild-" + store).toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("rebuild/consume").contains("plain read").contains("verify heap peak")
+                .contains("FindingCounts[missing=0, extra=0, mismatched=0, inFlight=0]");
+        assertThat(r.out().lines().filter(l -> l.startsWith(store) && l.contains("3,000")).count()).isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.headwater.app.cli;
 
 import io.headwater.app.runtime.DiffBench;
+import io.headwater.app.runtime.RebuildBench;
 import io.headwater.app.runtime.VerifyBench;
 import io.headwater.connectors.verify.CrossEngineSides;
 import io.headwater.engine.HeadwaterException;
@@ -63,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--diff-rate", defaultValue = "0", paramLabel = "R", description = "Fraction of seeded differences in the copy (default ${DEFAULT-VALUE}).")
         double diffRate;
 
-        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2 or postgres (default ${DEFAULT-VALUE}).")
+        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2, postgres, or mysql (the machine's MariaDB at 127.0.0.1:3306) (default ${DEFAULT-VALUE}).")
         String store;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")
@@ -143,7 +144,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--events", defaultValue = "1000000", paramLabel = "N", description = "Change events in the topic (default ${DEFAULT-VALUE}).")
         long events;
 
-        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2 or mvstore (default ${DEFAULT-VALUE}).")
+        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2, mvstore, or postgres or mysql (a table in a "
+                + "new database on this machine's server, read and verified against the record after the rebuild) (default ${DEFAULT-VALUE}).")
         String store;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")
@@ -159,8 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             return inWorkDir(dir, work -> {
-                io.headwater.app.runtime.RebuildBench.Figures f = new io.headwater.app.runtime.RebuildBench(work, spec.commandLine().getErr())
-                        .run(store, events);
+                RebuildBench.Figures f = new RebuildBench(work, spec.commandLine().getErr()).run(store, events);
                 out.printf("%-8s %12s | %20s | %20s | %s%n", "store", "events", "raw consume", "rebuild", "rebuild/consume");
                 out.printf("%-8s %,12d | %7.2f s %7.0fk ev/s | %7.2f s %7.0fk ev/s | %.2f%n", f.store(), f.events(), f.consumeSeconds(),
                         f.consumeRate() / 1000, f.rebuildSeconds(), f.rebuildRate() / 1000, f.rebuildRate() / f.consumeRate());
@@ -168,7 +169,16 @@ public final class BenchCommand implements Callable<Integer> {
                     out.printf("store holds %,d records, expected %,d%n", f.storeCount(), f.events());
                     return ExitCodes.FINDINGS;
                 }
-                return ExitCodes.OK;
+                RebuildBench.TableCheck t = f.table();
+                if (t == null) {
+                    return ExitCodes.OK;
+                }
+                out.printf("%-8s %12s | %20s | %20s | %5s | %-9s | %s%n", "table", "rows", "plain read", "verify", "v/r", "findings", "verify heap peak");
+                out.printf("%-8s %,12d | %7.2f s %7.0fk row/s | %7.2f s %7.0fk row/s | %5.2f | %-9s | %,d MB%n", f.store(), t.rowsRead(),
+                        t.readSeconds(), t.rowsRead() / t.readSeconds() / 1000, t.verifySeconds(), t.rowsRead() / t.verifySeconds() / 1000,
+                        t.verifySeconds() / t.readSeconds(), t.result().clean() ? "clean" : "DIFFER", t.verifyPeakHeapMb());
+                out.printf("table at %s verified against the record table in PostgreSQL: %s%n", t.address(), t.result().counts());
+                return t.result().clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
             });
         }
     }

@@ -1,15 +1,28 @@
 package io.headwater.app.runtime;
 
+import io.headwater.connectors.bench.BenchDatabase;
 import io.headwater.connectors.bench.BenchLoader;
 import io.headwater.connectors.bench.BenchTable;
 import io.headwater.connectors.debezium.DebeziumJsonDecoder;
 import io.headwater.connectors.h2.H2AnalyticsSink;
+import io.headwater.connectors.jdbc.ConnectionSource;
+import io.headwater.connectors.jdbc.JdbcEndpoint;
+import io.headwater.connectors.jdbc.JdbcTableReader;
+import io.headwater.connectors.jdbc.SqlDialect;
+import io.headwater.connectors.jdbc.SqlTableSink;
 import io.headwater.connectors.kafka.EmbeddedKafkaBroker;
 import io.headwater.connectors.kafka.KafkaEventLog;
 import io.headwater.connectors.lucene.LuceneSink;
 import io.headwater.connectors.mvstore.MvStoreSink;
+import io.headwater.connectors.verify.ComparedField;
+import io.headwater.connectors.verify.SqlVerifySide;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.integrity.ReaderVerifySide;
+import io.headwater.engine.integrity.VerificationResult;
+import io.headwater.engine.integrity.Verifier;
+import io.headwater.engine.integrity.VerifyOptions;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.rebuild.ShadowReplay;
@@ -18,7 +31,9 @@ import io.headwater.engine.spi.Checkpoint;
 import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.LogReader;
 import io.headwater.engine.spi.ProgressListener;
+import io.headwater.engine.spi.VerifySide;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +43,15 @@ import java.util.List;
 /**
  * {@code bench rebuild}: a CDC-shaped topic of N change events on the embedded broker, timed in one
  * run as a raw consume (records read, nothing done) and as a rebuild into a fresh store (decode,
- * map, apply, commit with checkpoint).
+ * map, apply, commit with checkpoint). A table in PostgreSQL or MySQL/MariaDB is rebuilt in a
+ * database of its own on the machine's server ({@value #POSTGRES} as {@code postgres},
+ * {@value #MARIADB} as {@code root}, dropped afterwards), and then, in the same run, read plainly
+ * and verified against the system-of-record table the topic describes (loaded into PostgreSQL),
+ * with the peak heap of the verification.
  */
 public final class RebuildBench {
-    /** What one run measured. */
-    public record Figures(String store, long events, double consumeSeconds, double rebuildSeconds, long storeCount) {
+    /** What one run measured; {@code table} only for a SQL table, else null. */
+    public record Figures(String store, long events, double consumeSeconds, double rebuildSeconds, long storeCount, TableCheck table) {
         public double consumeRate() {
             return events / consumeSeconds;
         }
@@ -42,7 +61,17 @@ public final class RebuildBench {
         }
     }
 
+    /**
+     * The rebuilt SQL table read plainly ({@code SELECT *} in key order) and verified against the
+     * record table, in the same run.
+     */
+    public record TableCheck(String address, long rowsRead, double readSeconds, double verifySeconds, long verifyPeakHeapMb,
+                             VerificationResult result) {
+    }
+
     private static final String TOPIC = "bench.public.items";
+    static final String POSTGRES = "127.0.0.1:5432";
+    static final String MARIADB = "127.0.0.1:3306";
     private final Path dir;
     private final PrintWriter err;
 
@@ -69,6 +98,9 @@ public final class RebuildBench {
             double consume = secs(t);
             err.printf("raw consume: %,d records in %.2f s%n", read, consume);
 
+            if (store.equals("postgres") || store.equals("mysql")) {
+                return intoTable(store, events, log, eventLog, consume);
+            }
             Dataset target = BenchTable.dataset("store", "ITEMS");
             Flow flow = BenchLoader.identity(target);
             t = System.nanoTime();
@@ -79,8 +111,56 @@ public final class RebuildBench {
             }
             double rebuild = secs(t);
             err.printf("rebuild into %s: %,d records in %.2f s%n", store, count, rebuild);
-            return new Figures(store, events, consume, rebuild, count);
+            return new Figures(store, events, consume, rebuild, count, null);
         }
+    }
+
+    /** Rebuilds a table on the machine's server, then reads it plainly and verifies it against the record. */
+    private Figures intoTable(String store, long events, Dataset log, KafkaEventLog eventLog, double consume) {
+        boolean mysql = store.equals("mysql");
+        SqlDialect dialect = mysql ? SqlDialect.MYSQL : SqlDialect.POSTGRES;
+        try (BenchDatabase record = BenchDatabase.create(SqlDialect.POSTGRES, POSTGRES, "postgres");
+             BenchDatabase other = mysql ? BenchDatabase.create(SqlDialect.MYSQL, MARIADB, "root") : null) {
+            JdbcEndpoint endpoint = (mysql ? other : record).endpoint("store");
+            Dataset target = BenchTable.dataset("store", "items");
+            Flow flow = BenchLoader.identity(target);
+            long t = System.nanoTime();
+            long count;
+            try (SqlTableSink sink = SqlTableSink.open(endpoint, target, flow)) {
+                new ShadowReplay(flow, log, eventLog, new DebeziumJsonDecoder(), 0).catchUp(sink, new Cancellation(), ProgressListener.NONE);
+                count = sink.count();
+            }
+            double rebuild = secs(t);
+            err.printf("rebuild into %s table items at %s: %,d rows in %.2f s%n", store, endpoint.displayAddress(), count, rebuild);
+
+            t = System.nanoTime();
+            BenchLoader.postgresSource(record.writable(), "bench_items", events, n -> { });
+            err.printf("loaded the record table bench_items (%,d rows) into PostgreSQL in %.1f s%n", events, secs(t));
+
+            t = System.nanoTime();
+            long read = BenchLoader.readAll(endpoint.readOnly(), dialect, "items", "id");
+            double readSecs = secs(t);
+            err.printf("plain read of items: %,d rows in %.2f s%n", read, readSecs);
+
+            HeapPeaks.reset();
+            t = System.nanoTime();
+            VerificationResult result;
+            Dataset source = BenchTable.dataset("pg", "bench_items");
+            try (VerifySide s = sqlSide(record.writable(), SqlDialect.POSTGRES, source);
+                 VerifySide d = mysql ? new ReaderVerifySide("mysql items", JdbcTableReader.open(endpoint.readOnly(), endpoint.displayAddress(),
+                         dialect, target), BenchTable.FIELDS) : sqlSide(endpoint.readOnly(), dialect, target)) {
+                result = new Verifier(VerifyOptions.defaults()).verify(s, d, new Cancellation(), ProgressListener.NONE);
+            }
+            double verifySecs = secs(t);
+            long peak = HeapPeaks.peakMb();
+            err.printf("verify items against bench_items: %.2f s, %s%n", verifySecs, result.counts());
+            return new Figures(store, events, consume, rebuild, count, new TableCheck(endpoint.displayAddress(), read, readSecs, verifySecs, peak, result));
+        }
+    }
+
+    private static SqlVerifySide sqlSide(ConnectionSource c, SqlDialect dialect, Dataset table) {
+        List<ComparedField> fields = BenchTable.FIELDS.stream().map(f -> new ComparedField(f.name(), f.type(), new Expression.Column(f.name()))).toList();
+        return SqlVerifySide.open(c, dialect, table, List.of(BenchTable.FIELDS.get(0)), fields, false, table.ref().toString());
     }
 
     private DerivedSink open(String store, Dataset target, Flow flow) {
@@ -88,7 +168,7 @@ public final class RebuildBench {
             case "lucene" -> LuceneSink.open(dir.resolve("lucene/items"), target, flow);
             case "mvstore" -> MvStoreSink.open(dir.resolve("mvstore/store.mv.db"), target, flow);
             case "h2" -> H2AnalyticsSink.open("jdbc:h2:file:" + dir.resolve("h2/bench").toAbsolutePath(), target, flow);
-            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2 or mvstore");
+            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, mvstore, postgres or mysql");
         };
     }
 
@@ -108,7 +188,7 @@ public final class RebuildBench {
 
     private static byte[] envelope(Row r, long lsn) {
         String after = "{\"id\":" + r.get("id") + ",\"name\":\"" + r.get("name") + "\",\"email\":\"" + r.get("email") + "\",\"amount\":\""
-                + ((java.math.BigDecimal) r.get("amount")).toPlainString() + "\",\"created\":\"" + r.get("created") + "\"}";
+                + ((BigDecimal) r.get("amount")).toPlainString() + "\",\"created\":\"" + r.get("created") + "\"}";
         return ("{\"before\":null,\"after\":" + after + ",\"op\":\"c\",\"source\":{\"ts_ms\":" + System.currentTimeMillis()
                 + ",\"lsn\":" + lsn + ",\"schema\":\"public\",\"table\":\"items\"}}").getBytes(StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package io.headwater.app.runtime;
 
+import io.headwater.connectors.bench.BenchDatabase;
 import io.headwater.connectors.bench.BenchLoader;
 import io.headwater.connectors.bench.BenchTable;
 import io.headwater.connectors.jdbc.ConnectionSource;
@@ -24,9 +25,6 @@ import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.DatasetReader;
 import io.headwater.engine.spi.VerifySide;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -34,8 +32,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code bench verify}: a system-of-record table in PostgreSQL and a derived copy (Lucene, H2 or
- * PostgreSQL) with seeded differences; times, in one run, reading both sides, Headwater's
+ * {@code bench verify}: a system-of-record table in PostgreSQL and a derived copy (Lucene, H2,
+ * PostgreSQL, or a table in a database of its own on the machine's MariaDB) with seeded differences; times, in one run, reading both sides, Headwater's
  * verification, and a naive pull-sort-compare baseline, and checks the findings equal the seeds.
  */
 public final class VerifyBench {
@@ -58,6 +56,7 @@ public final class VerifyBench {
 
     public Figures run(String store, long rows, double diffRate) {
         BenchTable.Differences diffs = new BenchTable.Differences(rows, diffRate);
+        BenchDatabase cleanup = null;
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"))) {
             ConnectionSource pgc = () -> pg.dataSource().getConnection();
             Dataset source = BenchTable.dataset("pg", "public.bench_items");
@@ -91,7 +90,16 @@ public final class VerifyBench {
                     derivedReader = () -> LuceneReader.open(index, copy);
                     derivedSide = () -> new ReaderVerifySide("lucene items", LuceneReader.open(index, copy), BenchTable.FIELDS);
                 }
-                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2 or postgres");
+                case "mysql" -> {
+                    // A table in a database of its own on the machine's MariaDB, dropped at the end of the run.
+                    BenchDatabase my = BenchDatabase.create(SqlDialect.MYSQL, RebuildBench.MARIADB, "root");
+                    cleanup = my;
+                    BenchLoader.mysqlCopy(my.writable(), "bench_copy", diffs, n -> progress("load derived copy", n, rows));
+                    Dataset copy = BenchTable.dataset("mysql", "bench_copy");
+                    derivedReader = () -> JdbcTableReader.open(my.writable(), RebuildBench.MARIADB, SqlDialect.MYSQL, copy);
+                    derivedSide = () -> new ReaderVerifySide("mysql bench_copy", derivedReader.get(), BenchTable.FIELDS);
+                }
+                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, postgres or mysql");
             }
             err.printf("built the derived copy (%s) in %.1f s%n", store, secs(t));
 
@@ -100,7 +108,7 @@ public final class VerifyBench {
             double readSecs = secs(t);
             err.printf("(a) read both sides: %,d records in %.2f s%n", read, readSecs);
 
-            resetPeaks();
+            HeapPeaks.reset();
             t = System.nanoTime();
             VerificationResult result;
             try (VerifySide s = sqlSide(pgc, SqlDialect.POSTGRES, source); VerifySide d = derivedSide.get()) {
@@ -108,7 +116,7 @@ public final class VerifyBench {
                         (done, total, unit) -> progress("(b) verify", done, total));
             }
             double verifySecs = secs(t);
-            long verifyPeak = peakHeapMb();
+            long verifyPeak = HeapPeaks.peakMb();
             err.printf("(b) verify: %.2f s, %s%n", verifySecs, result.counts());
 
             t = System.nanoTime();
@@ -118,6 +126,10 @@ public final class VerifyBench {
 
             return new Figures(store, rows, diffRate, readSecs, verifySecs, naiveSecs, diffs.count(diffs::mismatched), diffs.count(diffs::missing),
                     diffs.count(diffs::extraAfter), result, verifyPeak);
+        } finally {
+            if (cleanup != null) {
+                cleanup.close();
+            }
         }
     }
 
@@ -189,15 +201,4 @@ public final class VerifyBench {
     private static double secs(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
-    }
-
 }

@@ -92,7 +92,7 @@ public final class H2AnalyticsSink implements DerivedSink {
     }
 
     private void settle(TableGeneration requested) throws SQLException {
-        CheckpointTable.create(writes);
+        TargetTable.CHECKPOINTS.create(writes);
         TableGeneration g = requested;
         if (g == null) {
             g = generations.settle(writes, this::createTables);
@@ -101,7 +101,7 @@ public final class H2AnalyticsSink implements DerivedSink {
         }
         use(g);
         writes.setAutoCommit(false);
-        checkpoint = CheckpointTable.read(writes, g.checkpointKey());
+        checkpoint = TargetTable.CHECKPOINTS.read(writes, g.checkpointKey());
         writes.commit();
     }
 
@@ -156,7 +156,7 @@ public final class H2AnalyticsSink implements DerivedSink {
         requireNotReplaced();
         try {
             writer.apply(writes, events);
-            CheckpointTable.write(writes, generation.checkpointKey(), through);
+            TargetTable.CHECKPOINTS.write(writes, generation.checkpointKey(), through);
             writes.commit();
             checkpoint = through;
         } catch (SQLException e) {
@@ -203,7 +203,7 @@ public final class H2AnalyticsSink implements DerivedSink {
                 n = Math.max(n, present);
             }
             shadow = TableGeneration.of(dataset.physicalName(), n);
-            if (CheckpointTable.read(writes, shadow.checkpointKey()).equals(Checkpoint.EMPTY)) {
+            if (TargetTable.CHECKPOINTS.read(writes, shadow.checkpointKey()).equals(Checkpoint.EMPTY)) {
                 generations.drop(writes, shadow);
             }
             writes.commit();

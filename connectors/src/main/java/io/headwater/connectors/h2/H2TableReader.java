@@ -94,7 +94,7 @@ public final class H2TableReader implements DatasetReader {
     /** The checkpoint committed with the data of the generation read (EMPTY when it has none). */
     public Checkpoint checkpoint() {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-            return CheckpointTable.read(c, checkpointKey);
+            return TargetTable.CHECKPOINTS.read(c, checkpointKey);
         } catch (SQLException e) {
             throw SqlFailures.wrap("read checkpoint", dataset(), SqlFailures.address(jdbcUrl), e);
         }

@@ -1,31 +1,26 @@
 package io.headwater.connectors.h2;
 
-import io.headwater.connectors.jdbc.JdbcValues;
+import io.headwater.connectors.jdbc.RowUpserts;
+import io.headwater.connectors.jdbc.SqlDialect;
 import io.headwater.connectors.mvstore.TargetChange;
 import io.headwater.engine.model.Dataset;
-import io.headwater.engine.model.Field;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.spi.ChangeEvent;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Writes a scalar flow: one target row per source record, upserted with MERGE, removed with DELETE. */
+/** Writes a scalar flow: one target row per source record, upserted with MERGE, removed with DELETE ({@link RowUpserts}). */
 final class RowTableWriter implements TableWriter {
     private final Dataset dataset;
     private final Flow flow;
-    private final String merge;
-    private final String delete;
+    private final RowUpserts rows;
 
     RowTableWriter(Dataset dataset, Flow flow) {
         this.dataset = dataset;
         this.flow = flow;
-        String table = TargetTable.table(dataset.physicalName());
-        this.merge = "MERGE INTO " + table + " (" + TargetTable.columns(dataset.fieldNames()) + ") KEY (" + TargetTable.columns(dataset.key())
-                + ") VALUES (" + TargetTable.placeholders(dataset.fields().size()) + ")";
-        this.delete = "DELETE FROM " + table + " WHERE " + TargetTable.whereKey(dataset.key());
+        this.rows = new RowUpserts(dataset, SqlDialect.H2);
     }
 
     @Override
@@ -42,26 +37,6 @@ final class RowTableWriter implements TableWriter {
 
     /** Upserts or deletes target rows as they are. */
     void write(Connection c, List<TargetChange> changes) throws SQLException {
-        try (PreparedStatement m = c.prepareStatement(merge); PreparedStatement d = c.prepareStatement(delete)) {
-            for (TargetChange change : changes) {
-                if (change.removes()) {
-                    bindKey(d, change);
-                    d.executeUpdate();
-                } else {
-                    int i = 1;
-                    for (Field f : dataset.fields()) {
-                        JdbcValues.bind(m, i++, f.type(), change.row().get(f.name()));
-                    }
-                    m.executeUpdate();
-                }
-            }
-        }
-    }
-
-    private void bindKey(PreparedStatement ps, TargetChange change) throws SQLException {
-        int i = 1;
-        for (Field k : dataset.keyFields()) {
-            JdbcValues.bind(ps, i++, k.type(), change.key().get(k.name()));
-        }
+        rows.write(c, changes);
     }
 }

@@ -162,7 +162,7 @@ final class TableGenerations {
      */
     void drop(Connection c, TableGeneration generation) throws SQLException {
         execute(c, "DROP TABLE IF EXISTS " + generation.stage());
-        CheckpointTable.delete(c, generation.checkpointKey());
+        TargetTable.CHECKPOINTS.delete(c, generation.checkpointKey());
         if (!c.getAutoCommit()) {
             c.commit();
         }

@@ -54,7 +54,7 @@ public final class JdbcTableReader implements DatasetReader {
      */
     public static JdbcTableReader open(ConnectionSource connections, String address, SqlDialect dialect, Dataset dataset) {
         try (Connection c = connections.open()) {
-            return new JdbcTableReader(connections, address, dialect, dataset, ResolvedTable.resolve(c, dataset));
+            return new JdbcTableReader(connections, address, dialect, dataset, ResolvedTable.resolve(c, dataset, dialect));
         } catch (SQLException e) {
             throw SqlFailures.wrap("open", dataset, address, e);
         }

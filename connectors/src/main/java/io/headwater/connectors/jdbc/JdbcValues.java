@@ -25,6 +25,23 @@ public final class JdbcValues {
     private JdbcValues() {
     }
 
+    /**
+     * Binds for {@code dialect}'s column types ({@link SqlDialect#columnType}): in MySQL a UUID is
+     * its text ({@code CHAR(36)}) and a timestamp a UTC {@code LocalDateTime} ({@code DATETIME(6)}
+     * has no zone); elsewhere as {@link #bind(PreparedStatement, int, FieldType, Object)}.
+     */
+    public static void bind(PreparedStatement ps, int index, FieldType type, Object value, SqlDialect dialect) throws SQLException {
+        if (dialect != SqlDialect.MYSQL || (type != FieldType.UUID && type != FieldType.TIMESTAMP)) {
+            bind(ps, index, type, value);
+        } else if (value == null) {
+            ps.setNull(index, type == FieldType.UUID ? Types.CHAR : Types.TIMESTAMP);
+        } else if (type == FieldType.UUID) {
+            ps.setString(index, value.toString());
+        } else {
+            ps.setObject(index, LocalDateTime.ofInstant(((Instant) value).truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+        }
+    }
+
     public static void bind(PreparedStatement ps, int index, FieldType type, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, sqlType(type));

@@ -27,17 +27,29 @@ public record ResolvedTable(String qualifiedName, Map<String, Column> columns) {
     public record Column(Field field, String quotedName, int jdbcType) {
     }
 
+    /** Resolves in PostgreSQL or H2 (ANSI quotes). */
     public static ResolvedTable resolve(Connection c, Dataset dataset) throws SQLException {
+        return resolve(c, dataset, SqlDialect.POSTGRES);
+    }
+
+    /**
+     * Resolves in {@code dialect}: names quoted for it; in MySQL the schema part is the database (a
+     * JDBC catalog), and a name without one is looked up in the connection's database only.
+     */
+    public static ResolvedTable resolve(Connection c, Dataset dataset, SqlDialect dialect) throws SQLException {
         String physical = dataset.physicalName();
         int dot = physical.lastIndexOf('.');
         String schema = dot < 0 ? null : physical.substring(0, dot);
         String table = physical.substring(dot + 1);
         DatabaseMetaData md = c.getMetaData();
+        boolean mysql = dialect == SqlDialect.MYSQL;
         for (String[] candidate : candidates(schema, table)) {
-            List<String[]> cols = columns(md, candidate[0], candidate[1]);
+            List<String[]> cols = mysql ? columns(md, candidate[0] == null ? c.getCatalog() : candidate[0], null, candidate[1])
+                    : columns(md, null, candidate[0], candidate[1]);
             if (!cols.isEmpty()) {
-                String name = (candidate[0] == null ? "" : SqlDialect.quote(cols.get(0)[2]) + ".") + SqlDialect.quote(cols.get(0)[3]);
-                return new ResolvedTable(name, match(dataset, cols));
+                String owner = mysql ? cols.get(0)[4] : cols.get(0)[2];
+                String name = (candidate[0] == null ? "" : dialect.quoteIdentifier(owner) + ".") + dialect.quoteIdentifier(cols.get(0)[3]);
+                return new ResolvedTable(name, match(dataset, cols, dialect));
             }
         }
         throw new StoreException("table " + physical + " for " + dataset.ref() + " does not exist");
@@ -51,14 +63,14 @@ public record ResolvedTable(String qualifiedName, Map<String, Column> columns) {
         return out;
     }
 
-    /** Rows of {column name, JDBC type, schema, table}. */
-    private static List<String[]> columns(DatabaseMetaData md, String schema, String table) throws SQLException {
+    /** Rows of {column name, JDBC type, schema, table, catalog}. */
+    private static List<String[]> columns(DatabaseMetaData md, String catalog, String schema, String table) throws SQLException {
         String esc = md.getSearchStringEscape();
         List<String[]> out = new ArrayList<>();
-        try (ResultSet rs = md.getColumns(null, escape(schema, esc), escape(table, esc), "%")) {
+        try (ResultSet rs = md.getColumns(catalog, escape(schema, esc), escape(table, esc), "%")) {
             while (rs.next()) {
                 out.add(new String[] {rs.getString("COLUMN_NAME"), Integer.toString(rs.getInt("DATA_TYPE")),
-                        rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME")});
+                        rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"), rs.getString("TABLE_CAT")});
             }
         }
         return out;
@@ -71,7 +83,7 @@ public record ResolvedTable(String qualifiedName, Map<String, Column> columns) {
         return pattern.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
     }
 
-    private static Map<String, Column> match(Dataset dataset, List<String[]> cols) {
+    private static Map<String, Column> match(Dataset dataset, List<String[]> cols, SqlDialect dialect) {
         Map<String, Column> out = new LinkedHashMap<>();
         for (Field f : dataset.fields()) {
             String[] hit = cols.stream().filter(c -> c[0].equals(f.name())).findFirst()
@@ -79,7 +91,7 @@ public record ResolvedTable(String qualifiedName, Map<String, Column> columns) {
             if (hit == null) {
                 throw new StoreException("table " + dataset.physicalName() + " for " + dataset.ref() + " has no column for field '" + f.name() + "'");
             }
-            out.put(f.name(), new Column(f, SqlDialect.quote(hit[0]), Integer.parseInt(hit[1])));
+            out.put(f.name(), new Column(f, dialect.quoteIdentifier(hit[0]), Integer.parseInt(hit[1])));
         }
         return out;
     }

@@ -3,13 +3,15 @@ package io.headwater.connectors.jdbc;
 import io.headwater.engine.model.FieldType;
 import io.headwater.engine.model.SystemKind;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What differs between the SQL databases Headwater reads and writes: identifier case folding,
- * column types and string ordering.
+ * column types, string ordering and the upsert statement.
  *
  * <p>Column types. H2: INTEGER {@code BIGINT}, DECIMAL {@code DECFLOAT} (exact: keeps every digit
  * of the value, but not trailing zeros — {@code 12.50} reads back as {@code 12.5}, equal by
@@ -52,6 +54,26 @@ public enum SqlDialect {
         public String orderBy(String quotedColumn, FieldType type) {
             return quotedColumn;
         }
+
+        /** One row a statement ({@link #upsertRows}): H2 runs in process, there is no round trip to save. */
+        @Override
+        public String upsert(String table, List<String> columns, List<String> key, int rows) {
+            if (rows != 1) {
+                throw new IllegalArgumentException("H2 upserts one row a statement, not " + rows);
+            }
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key) + ") VALUES ("
+                    + placeholders(columns.size()) + ")";
+        }
+
+        @Override
+        public int upsertRows(int columns) {
+            return 1;
+        }
+
+        @Override
+        public String textType() {
+            return "CHARACTER VARYING";
+        }
     },
     POSTGRES {
         @Override
@@ -78,6 +100,20 @@ public enum SqlDialect {
         public String orderBy(String quotedColumn, FieldType type) {
             // Code point order, like the other stores, whatever the database's default collation.
             return type == FieldType.STRING ? quotedColumn + " COLLATE \"C\"" : quotedColumn;
+        }
+
+        /** {@code INSERT ... ON CONFLICT (key) DO UPDATE SET c = EXCLUDED.c}: needs a unique index on the key (the primary key). */
+        @Override
+        public String upsert(String table, List<String> columns, List<String> key, int rows) {
+            List<String> rest = columns.stream().filter(c -> !key.contains(c)).toList();
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES " + rows(columns.size(), rows) + " ON CONFLICT ("
+                    + String.join(", ", key) + ") DO " + (rest.isEmpty() ? "NOTHING"
+                    : "UPDATE SET " + rest.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
+        }
+
+        @Override
+        public String textType() {
+            return "TEXT";
         }
     },
     MYSQL {
@@ -115,7 +151,58 @@ public enum SqlDialect {
         public String quoteIdentifier(String identifier) {
             return '`' + identifier.replace("`", "``") + '`';
         }
+
+        /**
+         * {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)}: {@code VALUES()} rather than the
+         * row alias of MySQL 8.0.19+, which MariaDB does not have.
+         */
+        @Override
+        public String upsert(String table, List<String> columns, List<String> key, int rows) {
+            List<String> rest = columns.stream().filter(c -> !key.contains(c)).toList();
+            List<String> set = rest.isEmpty() ? List.of(key.get(0)) : rest;
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES " + rows(columns.size(), rows)
+                    + " ON DUPLICATE KEY UPDATE " + set.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+        }
+
+        @Override
+        public String textType() {
+            return "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+        }
     };
+
+    private static final int MAX_UPSERT_ROWS = 500;
+    /** Well below PostgreSQL's limit of 65,535 parameters a statement. */
+    private static final int MAX_UPSERT_PARAMETERS = 30_000;
+
+    /**
+     * The statement that inserts a row or, when its key is present, replaces its other columns: one
+     * parameter per column, in order. All names come quoted.
+     */
+    public String upsert(String table, List<String> columns, List<String> key) {
+        return upsert(table, columns, key, 1);
+    }
+
+    /**
+     * The upsert of {@code rows} rows in one statement, parameters row after row. The rows' keys must
+     * be distinct: PostgreSQL refuses to update one row twice in a statement.
+     */
+    public abstract String upsert(String table, List<String> columns, List<String> key, int rows);
+
+    /** How many rows of {@code columns} columns one upsert statement takes at most; each saves a round trip. */
+    public int upsertRows(int columns) {
+        return Math.max(1, Math.min(MAX_UPSERT_ROWS, MAX_UPSERT_PARAMETERS / columns));
+    }
+
+    /** A column type for text of any length (not a key). */
+    public abstract String textType();
+
+    private static String rows(int columns, int rows) {
+        return String.join(", ", Collections.nCopies(rows, "(" + placeholders(columns) + ")"));
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
 
     /** How the database folds an unquoted identifier; used for the names Headwater creates. */
     public abstract String fold(String identifier);

@@ -24,8 +24,10 @@ import java.util.function.BiFunction;
 /**
  * The adapter of a SQL database (PostgreSQL, MySQL/MariaDB, H2), hosted or attached: row counts for
  * status, a reader per table, both verification sides with checksums pushed down into the database
- * ({@link SqlVerifySide}), and, for kinds that have one, a sink for flows Headwater runs. Every
- * connection comes from the system's {@link JdbcEndpoint}, read-only unless Headwater may write the system.
+ * ({@link SqlVerifySide}), and a sink for flows Headwater runs ({@link SqlTableSink} for PostgreSQL and
+ * MySQL, the H2 analytics sink for H2), refused with {@link ReadOnlyException} unless Headwater may
+ * write the system. Every connection comes from the system's {@link JdbcEndpoint}, read-only unless
+ * Headwater may write the system.
  * Thread-safe.
  */
 public final class SqlSystemAdapter implements SystemAdapter {
