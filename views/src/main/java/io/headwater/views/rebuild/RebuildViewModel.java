@@ -43,7 +43,9 @@ import javafx.collections.ObservableList;
 /**
  * The Rebuild view's state and commands: rebuild a derived dataset from its log into a shadow,
  * with progress (events per second, lag, ETA) and a throughput chart, cancel, then show the
- * shadow's verification and the swap decision. An offset or instant start point materialises the
+ * shadow's verification and the swap decision. A rebuild has three steps: replay, verify, and the
+ * swap, which the store describes ({@link #swapStepProperty()}) once the shadow is open, so the view
+ * shows it planned before it happens and done or refused after. An offset or instant start point materialises the
  * dataset as of then instead (time travel, read-only), into a table of rows.
  *
  * <p>While rebuilding, the flows into the dataset are {@link FlowState#IN_FLIGHT}; after a swap
@@ -54,6 +56,8 @@ import javafx.collections.ObservableList;
 public final class RebuildViewModel {
     /** Rows of a time-travel materialisation shown in the table. */
     static final int MAX_ROWS = 500;
+    /** A rebuild's steps: replay, verify, swap. */
+    static final int STEPS = 3;
     /** Points kept on the throughput chart. */
     static final int MAX_SAMPLES = 600;
 
@@ -77,6 +81,8 @@ public final class RebuildViewModel {
     private final ReadOnlyObjectWrapper<RebuildReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper swapStep = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SwapStage> swapStage = new ReadOnlyObjectWrapper<>(SwapStage.NONE);
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final ObservableList<ThroughputSample> samples = FXCollections.observableArrayList();
@@ -133,6 +139,8 @@ public final class RebuildViewModel {
         report.set(null);
         decision.set("");
         verification.set("");
+        swapStep.set("");
+        swapStage.set(SwapStage.NONE);
         findings.clear();
         samples.setAll(new ThroughputSample(0, 0, 0));
         sampler.start();
@@ -149,7 +157,8 @@ public final class RebuildViewModel {
         flows.forEach(f -> before.put(f, state.flowState(f)));
         flows.forEach(f -> state.setFlowState(f, FlowState.IN_FLIGHT));
         try {
-            RebuildReport r = workbench.rebuild(ref, c, listener("Replaying the log", 0, true), listener("Verifying the shadow", 1, false));
+            RebuildReport r = workbench.rebuild(ref, c, listener("Replaying the log", 0, true), listener("Verifying the shadow", 1, false),
+                    step -> ui.execute(() -> showSwap(step, SwapStage.PLANNED)));
             if (r.swapped()) {
                 flows.forEach(f -> state.setFlowState(f, FlowState.VERIFIED));
             } else {
@@ -200,7 +209,13 @@ public final class RebuildViewModel {
         if (replay && reading.total() >= 0) {
             text += String.format(" · lag %,d", Math.max(0, reading.total() - reading.done()));
         }
-        progressText.set("Step " + (phaseIndex + 1) + " of 2, " + phaseName.toLowerCase(java.util.Locale.ROOT) + ": " + text);
+        progressText.set("Step " + (phaseIndex + 1) + " of " + STEPS + ", " + phaseName.toLowerCase(java.util.Locale.ROOT) + ": " + text);
+    }
+
+    /** The last step as the store says it, e.g. "Step 3 of 3, swap: one CREATE OR REPLACE VIEW ...". */
+    private void showSwap(String step, SwapStage stage) {
+        swapStep.set("Step " + STEPS + " of " + STEPS + ", swap: " + step);
+        swapStage.set(stage);
     }
 
     private void finishRebuild(DatasetRef ref, RebuildReport r, Throwable error) {
@@ -210,6 +225,9 @@ public final class RebuildViewModel {
         if (error != null) {
             progress.set(0);
             phase.set("");
+            if (swapStage.get() == SwapStage.PLANNED) {
+                swapStage.set(SwapStage.NOT_REACHED);
+            }
             if (Failure.unwrap(error) instanceof Cancelled) {
                 status.set("Rebuild of " + ref + " cancelled; the live store is unchanged. Run again to resume.");
             } else {
@@ -227,6 +245,7 @@ public final class RebuildViewModel {
         findings.setAll(v.corruptFindings());
         String replay = String.format("%s%,d events read, %,d applied in %.2f s (%,.0f events/s)", r.resumed() ? "resumed; " : "",
                 r.eventsRead(), r.eventsApplied(), r.replayTime().toMillis() / 1000.0, r.eventsPerSecond());
+        showSwap(r.swapStep(), r.swapped() ? SwapStage.DONE : SwapStage.REFUSED);
         if (r.swapped()) {
             decision.set("SWAPPED: the shadow verified clean and replaced the live " + ref);
         } else {
@@ -372,6 +391,19 @@ public final class RebuildViewModel {
     /** The swap decision in words: starts with SWAPPED or REFUSED. */
     public ReadOnlyStringProperty decisionProperty() {
         return decision.getReadOnlyProperty();
+    }
+
+    /**
+     * The rebuild's last step as the store describes it, naming the live and shadow instances:
+     * "Step 3 of 3, swap: …"; empty before the store has told it. {@link #swapStageProperty()} says
+     * whether it is planned, done or refused.
+     */
+    public ReadOnlyStringProperty swapStepProperty() {
+        return swapStep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SwapStage> swapStageProperty() {
+        return swapStage.getReadOnlyProperty();
     }
 
     /** The shadow's verification in words. */
