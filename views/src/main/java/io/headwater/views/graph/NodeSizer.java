@@ -19,15 +19,26 @@ final class NodeSizer {
             GraphNodeKind.SYSTEM, Font.font("DejaVu Sans", FontWeight.BOLD, 14),
             GraphNodeKind.DATASET, Font.font("DejaVu Sans", 12),
             GraphNodeKind.FIELD, Font.font("DejaVu Sans", 11));
-    private final Map<String, String> cache = new HashMap<>();
+    private final Map<String, double[]> cache = new HashMap<>();
     private final Text probe = new Text();
 
     /** The {@code ui.style} giving a node of this kind and label its size. */
     String styleFor(GraphNodeKind kind, String label) {
+        double[] size = sizeOf(kind, label);
+        // In graph units, so that boxes shrink when zooming out instead of piling up.
+        return String.format(java.util.Locale.ROOT, "size: %.2fgu, %.2fgu;", size[0], size[1]);
+    }
+
+    /** The width in graph units of the box of a node of this kind and label. */
+    double widthOf(GraphNodeKind kind, String label) {
+        return sizeOf(kind, label)[0];
+    }
+
+    private double[] sizeOf(GraphNodeKind kind, String label) {
         return cache.computeIfAbsent(kind + "|" + label, k -> {
             probe.setFont(fonts.get(kind));
             probe.setText(label);
-            double padding = kind == GraphNodeKind.SYSTEM ? 44 : 22;
+            double padding = kind == GraphNodeKind.SYSTEM ? 56 + GraphIcons.WIDTH : 22;
             // Labels are drawn in pixels while boxes scale with the view: a quarter more width keeps the label inside
             // when the graph is fitted to a window somewhat smaller than the scale the box was measured at.
             double width = Math.ceil((probe.getLayoutBounds().getWidth() * 1.25 + padding) / STEP) * STEP;
@@ -36,8 +47,7 @@ final class NodeSizer {
                 case DATASET -> 24;
                 case FIELD -> 20;
             };
-            // In graph units, so that boxes shrink when zooming out instead of piling up.
-            return String.format(java.util.Locale.ROOT, "size: %.2fgu, %.2fgu;", width / PX_PER_GU, height / PX_PER_GU);
+            return new double[] {Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2f", width / PX_PER_GU)), height / PX_PER_GU};
         });
     }
 }
