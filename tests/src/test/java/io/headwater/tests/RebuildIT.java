@@ -102,6 +102,12 @@ class RebuildIT {
             assertThat(clean.code()).isZero();
             assertThat(clean.out()).contains("0 the current mapping cannot read");
 
+            CliRun.Result rebuilt = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "cache.customers");
+            assertThat(rebuilt.code()).as(rebuilt.out() + rebuilt.err()).isZero();
+            assertThat(rebuilt.err()).as("the swap step, told before the replay").contains("then swap only if clean: MVStore ");
+            assertThat(rebuilt.out()).containsPattern("step 3 of 3, swap: MVStore .*: one commit points _generations entry customers from the live map "
+                    + "customers\\S* to the shadow map customers#g\\d+; .* \\(done\\)").contains("swapped in: the rebuilt store is live");
+
             io.headwater.engine.spi.LogPosition bad = rt.eventLog().produce("demo.public.customers",
                     "{\"id\":999999}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     "{\"op\":\"c\",\"after\":{\"id\":\"not a number\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));

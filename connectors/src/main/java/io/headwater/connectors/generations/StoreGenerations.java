@@ -169,7 +169,7 @@ public final class StoreGenerations {
             try {
                 Generation live = live();
                 String shadowName = shadow().map(Generation::name).orElseGet(() -> "g" + nextNumber());
-                String liveName = live.inPlace() ? "g0 (the files directly in " + root + ")" : live.name();
+                String liveName = live.inPlace() ? "g0 (the files in place)" : live.name();
                 return "one atomic rename of " + current.path() + " switches it from the live " + liveName + " to the shadow " + shadowName
                         + "; " + (live.inPlace() ? "g0" : live.name()) + " is deleted once no reader uses it";
             } catch (StoreException e) {

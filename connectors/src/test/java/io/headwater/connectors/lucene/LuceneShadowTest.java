@@ -316,7 +316,7 @@ class LuceneShadowTest {
         LuceneSink live = openLive();
         apply(live, 0, 1, 2);
         assertThat(live.swapStep()).startsWith("Lucene index: one atomic rename of " + indexDir().resolve("CURRENT"))
-                .contains("from the live g0 (the files directly in " + indexDir() + ") to the shadow g1");
+                .contains("from the live g0 (the files in place) to the shadow g1");
         LuceneSink shadow = live.openShadow();
         try {
             apply(shadow, 0, 10);

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -40,6 +41,7 @@ final class RebuildResultPane extends VBox {
         Label swapStep = new Label();
         swapStep.setId("rebuildSwapStep");
         swapStep.setWrapText(true);
+        swapStep.setMinHeight(Region.USE_PREF_SIZE); // a long step (a path, a table name) wraps instead of being cut short
         swapStep.textProperty().bind(viewModel.swapStepProperty());
         Label swapStage = new Label();
         swapStage.setId("rebuildSwapStage");
