@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Assigns each system a column, left to right from record to derived: a system stands at least at
  * its role's rank (record 0, log 1, derived 2) and one column right of every system that flows into
  * it. Cycles are cut after as many rounds as there are systems. Columns stand far enough apart for
- * the widest system label of each two neighbours (attached systems' labels are long). Immutable.
+ * the widest system label of each two neighbours (attached systems' labels are long), and an empty
+ * column takes no room. Immutable.
  */
 final class SystemColumns {
     /** The least distance between two columns, in graph units. */
@@ -62,15 +63,16 @@ final class SystemColumns {
 
     private void placeColumns() {
         double x = 0;
-        Integer previous = null;
+        boolean first = true;
         double previousWidth = 0;
         for (Map.Entry<Integer, List<SystemSpec>> column : columns.entrySet()) {
             double width = column.getValue().stream().mapToDouble(s -> GraphLabels.system(s, null).length() * GU_PER_CHAR + BOX_GU).max().orElse(0);
-            if (previous != null) {
-                x += (column.getKey() - previous) * Math.max(MIN_COLUMN_WIDTH, (previousWidth + width) / 2 + COLUMN_GAP);
+            if (!first) {
+                // Next to each other even when a rank between them is empty (a copy from a record straight into a derived store).
+                x += Math.max(MIN_COLUMN_WIDTH, (previousWidth + width) / 2 + COLUMN_GAP);
             }
             xOf.put(column.getKey(), x);
-            previous = column.getKey();
+            first = false;
             previousWidth = width;
         }
     }
