@@ -42,15 +42,15 @@ final class RebuildResultPane extends VBox {
         swapStep.setId("rebuildSwapStep");
         swapStep.setWrapText(true);
         swapStep.setMinHeight(Region.USE_PREF_SIZE); // a long step (a path, a table name) wraps instead of being cut short
-        swapStep.textProperty().bind(viewModel.swapStepProperty());
+        swapStep.textProperty().bind(viewModel.swap().textProperty());
         Label swapStage = new Label();
         swapStage.setId("rebuildSwapStage");
         swapStage.setWrapText(true);
-        swapStage.textProperty().bind(Bindings.createStringBinding(() -> viewModel.swapStageProperty().get().text(), viewModel.swapStageProperty()));
-        viewModel.swapStageProperty().addListener((obs, old, stage) -> styleStage(swapStage, stage));
-        styleStage(swapStage, viewModel.swapStageProperty().get());
+        swapStage.textProperty().bind(Bindings.createStringBinding(() -> viewModel.swap().stageProperty().get().text(), viewModel.swap().stageProperty()));
+        viewModel.swap().stageProperty().addListener((obs, old, stage) -> styleStage(swapStage, stage));
+        styleStage(swapStage, viewModel.swap().stageProperty().get());
         VBox swap = new VBox(2, swapStep, swapStage);
-        swap.visibleProperty().bind(Bindings.isNotEmpty(viewModel.swapStepProperty()));
+        swap.visibleProperty().bind(Bindings.isNotEmpty(viewModel.swap().textProperty()));
         swap.managedProperty().bind(swap.visibleProperty());
 
         Label placeholder = new Label("No rebuild yet in this session.");

@@ -16,8 +16,6 @@ import io.headwater.views.common.FlowState;
 import io.headwater.views.common.WorkbenchState;
 import io.headwater.views.verify.Failure;
 import io.headwater.views.verify.ProgressMeter;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +42,9 @@ import javafx.collections.ObservableList;
  * The Rebuild view's state and commands: rebuild a derived dataset from its log into a shadow,
  * with progress (events per second, lag, ETA) and a throughput chart, cancel, then show the
  * shadow's verification and the swap decision. A rebuild has three steps: replay, verify, and the
- * swap, which the store describes ({@link #swapStepProperty()}) once the shadow is open, so the view
- * shows it planned before it happens and done or refused after. An offset or instant start point materialises the
- * dataset as of then instead (time travel, read-only), into a table of rows.
+ * swap, which the store describes once the shadow is open, so the view shows it planned before it
+ * happens and done or refused after ({@link #swap()}). An offset or instant start point
+ * materialises the dataset as of then instead (time travel, read-only), into a table of rows.
  *
  * <p>While rebuilding, the flows into the dataset are {@link FlowState#IN_FLIGHT}; after a swap
  * they are {@link FlowState#VERIFIED} (the shadow verified clean). A refused swap leaves the live
@@ -81,8 +79,7 @@ public final class RebuildViewModel {
     private final ReadOnlyObjectWrapper<RebuildReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper swapStep = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<SwapStage> swapStage = new ReadOnlyObjectWrapper<>(SwapStage.NONE);
+    private final SwapStep swap = new SwapStep();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final ObservableList<ThroughputSample> samples = FXCollections.observableArrayList();
@@ -139,8 +136,7 @@ public final class RebuildViewModel {
         report.set(null);
         decision.set("");
         verification.set("");
-        swapStep.set("");
-        swapStage.set(SwapStage.NONE);
+        swap.clear();
         findings.clear();
         samples.setAll(new ThroughputSample(0, 0, 0));
         sampler.start();
@@ -158,7 +154,7 @@ public final class RebuildViewModel {
         flows.forEach(f -> state.setFlowState(f, FlowState.IN_FLIGHT));
         try {
             RebuildReport r = workbench.rebuild(ref, c, listener("Replaying the log", 0, true), listener("Verifying the shadow", 1, false),
-                    step -> ui.execute(() -> showSwap(step, SwapStage.PLANNED)));
+                    step -> ui.execute(() -> swap.planned(step)));
             if (r.swapped()) {
                 flows.forEach(f -> state.setFlowState(f, FlowState.VERIFIED));
             } else {
@@ -212,12 +208,6 @@ public final class RebuildViewModel {
         progressText.set("Step " + (phaseIndex + 1) + " of " + STEPS + ", " + phaseName.toLowerCase(java.util.Locale.ROOT) + ": " + text);
     }
 
-    /** The last step as the store says it, e.g. "Step 3 of 3, swap: one CREATE OR REPLACE VIEW ...". */
-    private void showSwap(String step, SwapStage stage) {
-        swapStep.set("Step " + STEPS + " of " + STEPS + ", swap: " + step);
-        swapStage.set(stage);
-    }
-
     private void finishRebuild(DatasetRef ref, RebuildReport r, Throwable error) {
         running.set(false);
         progressText.set("");
@@ -225,9 +215,7 @@ public final class RebuildViewModel {
         if (error != null) {
             progress.set(0);
             phase.set("");
-            if (swapStage.get() == SwapStage.PLANNED) {
-                swapStage.set(SwapStage.NOT_REACHED);
-            }
+            swap.stopped();
             if (Failure.unwrap(error) instanceof Cancelled) {
                 status.set("Rebuild of " + ref + " cancelled; the live store is unchanged. Run again to resume.");
             } else {
@@ -245,7 +233,7 @@ public final class RebuildViewModel {
         findings.setAll(v.corruptFindings());
         String replay = String.format("%s%,d events read, %,d applied in %.2f s (%,.0f events/s)", r.resumed() ? "resumed; " : "",
                 r.eventsRead(), r.eventsApplied(), r.replayTime().toMillis() / 1000.0, r.eventsPerSecond());
-        showSwap(r.swapStep(), r.swapped() ? SwapStage.DONE : SwapStage.REFUSED);
+        swap.finished(r.swapStep(), r.swapped());
         if (r.swapped()) {
             decision.set("SWAPPED: the shadow verified clean and replaced the live " + ref);
         } else {
@@ -263,7 +251,7 @@ public final class RebuildViewModel {
         }
         AsOf asOf;
         try {
-            asOf = asOf();
+            asOf = startPoint.get().asOf(startValue.get());
         } catch (IllegalArgumentException e) {
             failure.set(Failure.of("Invalid start point", e));
             return CompletableFuture.completedFuture(null);
@@ -293,28 +281,6 @@ public final class RebuildViewModel {
                     });
                     return null;
                 });
-    }
-
-    /** The start point as an {@link AsOf}; fails with a message naming the accepted forms. */
-    AsOf asOf() {
-        String v = startValue.get() == null ? "" : startValue.get().trim();
-        return switch (startPoint.get()) {
-            case BEGINNING -> throw new IllegalArgumentException("a rebuild starts from the beginning; choose an offset or an instant to time travel");
-            case OFFSET -> {
-                try {
-                    yield AsOf.offset(Long.parseLong(v));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + v + "' is not an offset: enter a whole number, e.g. 120", e);
-                }
-            }
-            case INSTANT -> {
-                try {
-                    yield AsOf.instant(Instant.parse(v));
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("'" + v + "' is not an instant: enter it like 2026-11-25T10:00:00Z", e);
-                }
-            }
-        };
     }
 
     /** Asks the running rebuild or time travel to stop. */
@@ -393,17 +359,9 @@ public final class RebuildViewModel {
         return decision.getReadOnlyProperty();
     }
 
-    /**
-     * The rebuild's last step as the store describes it, naming the live and shadow instances:
-     * "Step 3 of 3, swap: …"; empty before the store has told it. {@link #swapStageProperty()} says
-     * whether it is planned, done or refused.
-     */
-    public ReadOnlyStringProperty swapStepProperty() {
-        return swapStep.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<SwapStage> swapStageProperty() {
-        return swapStage.getReadOnlyProperty();
+    /** The rebuild's last step as the store describes it, and whether it is planned, done or refused. */
+    public SwapStep swap() {
+        return swap;
     }
 
     /** The shadow's verification in words. */

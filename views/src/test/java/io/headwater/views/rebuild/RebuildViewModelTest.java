@@ -189,16 +189,16 @@ class RebuildViewModelTest {
     void showsTheSwapStepPlannedBeforeTheReplayAndDoneAfterASwap() {
         List<String> during = new ArrayList<>();
         workbench.rebuild = (d, c, replay, verify) -> {
-            during.add(vm.swapStepProperty().get());
-            during.add(vm.swapStageProperty().get().name());
+            during.add(vm.swap().textProperty().get());
+            during.add(vm.swap().stageProperty().get().name());
             return report(true, 0);
         };
 
         vm.rebuild().join();
 
         assertThat(during).containsExactly("Step 3 of 3, swap: " + FakeWorkbench.SWAP_STEP, "PLANNED");
-        assertThat(vm.swapStepProperty().get()).isEqualTo("Step 3 of 3, swap: " + FakeWorkbench.SWAP_STEP);
-        assertThat(vm.swapStageProperty().get()).isEqualTo(SwapStage.DONE);
+        assertThat(vm.swap().textProperty().get()).isEqualTo("Step 3 of 3, swap: " + FakeWorkbench.SWAP_STEP);
+        assertThat(vm.swap().stageProperty().get()).isEqualTo(SwapStage.DONE);
     }
 
     @Test
@@ -207,8 +207,8 @@ class RebuildViewModelTest {
 
         vm.rebuild().join();
 
-        assertThat(vm.swapStepProperty().get()).endsWith(FakeWorkbench.SWAP_STEP);
-        assertThat(vm.swapStageProperty().get()).isEqualTo(SwapStage.REFUSED);
+        assertThat(vm.swap().textProperty().get()).endsWith(FakeWorkbench.SWAP_STEP);
+        assertThat(vm.swap().stageProperty().get()).isEqualTo(SwapStage.REFUSED);
     }
 
     @Test
@@ -219,15 +219,15 @@ class RebuildViewModelTest {
             return report(true, 0);
         };
         vm.rebuild().join();
-        assertThat(vm.swapStageProperty().get()).isEqualTo(SwapStage.NOT_REACHED);
+        assertThat(vm.swap().stageProperty().get()).isEqualTo(SwapStage.NOT_REACHED);
 
         List<SwapStage> atStart = new ArrayList<>();
         workbench.rebuild = (d, c, replay, verify) -> {
-            atStart.add(vm.swapStageProperty().get());
+            atStart.add(vm.swap().stageProperty().get());
             return report(true, 0);
         };
         vm.rebuild().join();
         assertThat(atStart).containsExactly(SwapStage.PLANNED);
-        assertThat(vm.swapStageProperty().get()).isEqualTo(SwapStage.DONE);
+        assertThat(vm.swap().stageProperty().get()).isEqualTo(SwapStage.DONE);
     }
 }
