@@ -26,6 +26,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
 
@@ -154,9 +155,7 @@ class DerivedStoreKindsGraphTest extends ApplicationTest {
      */
     @Test
     void snapshotForTheReadme() throws Exception {
-        if (!Boolean.getBoolean("headwater.screenshots")) {
-            return;
-        }
+        Assumptions.assumeTrue(Boolean.getBoolean("headwater.screenshots"), "the README's picture is saved only with -Dheadwater.screenshots=true");
         PartitionRef p0 = new PartitionRef("bank.public.customers", 0);
         FlowProgress cache = new FlowProgress("cache-customers", true, 12, FlowProgress.LagUnit.RECORDS, Map.of(p0, 88L), Map.of(p0, 100L),
                 "group bank-cache: 12 records behind");
