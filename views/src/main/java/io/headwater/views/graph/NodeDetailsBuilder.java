@@ -66,7 +66,8 @@ final class NodeDetailsBuilder {
         DatasetStatus st = model.datasetStatus(d.ref());
         List<NodeDetails.Line> lines = new ArrayList<>();
         lines.add(new NodeDetails.Line(KIND, "dataset of " + s.kind().configName() + " (" + roleText(s.role()) + ")"));
-        lines.add(new NodeDetails.Line(ADDRESS, s.displayAddress() + " — " + d.physicalName()));
+        lines.add(new NodeDetails.Line(ADDRESS, s.displayAddress() + " — " + d.redisKeyspace()
+                .map(k -> "keys " + k.keyPrefix() + "* (" + k.layout().configName() + ")").orElse(d.physicalName())));
         lines.add(new NodeDetails.Line("Key", String.join(", ", d.key())));
         lines.add(new NodeDetails.Line(SIZE, st == null || st.size() < 0 ? "unknown" : String.format("%,d records", st.size())));
         lines.add(new NodeDetails.Line(LAG, lagText(st == null ? -1 : st.lag())));

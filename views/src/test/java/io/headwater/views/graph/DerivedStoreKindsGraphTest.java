@@ -107,6 +107,14 @@ class DerivedStoreKindsGraphTest extends ApplicationTest {
     }
 
     @Test
+    void detailsOfARedisDatasetNameItsKeyPrefixAndLayout() {
+        interact(() -> vm.select("ds:cache.customers"));
+        assertThat(vm.detailsProperty().get().value(NodeDetailsBuilder.ADDRESS)).isEqualTo("localhost:6379 — keys customer:* (hash)");
+        assertThat(vm.detailsProperty().get().value(NodeDetailsBuilder.KIND)).isEqualTo("dataset of redis (derived store)");
+        assertThat(vm.detailsProperty().get().systemKind()).contains(SystemKind.REDIS);
+    }
+
+    @Test
     void verificationColoursAndObservedLagShowOnTheNewKindsAsOnAnyStore() {
         interact(() -> {
             state.setFlowState("index-customers", FlowState.VERIFIED);
