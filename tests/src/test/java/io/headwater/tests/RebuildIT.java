@@ -106,7 +106,8 @@ class RebuildIT {
             assertThat(rebuilt.code()).as(rebuilt.out() + rebuilt.err()).isZero();
             assertThat(rebuilt.err()).as("the swap step, told before the replay").contains("then swap only if clean: MVStore ");
             assertThat(rebuilt.out()).containsPattern("step 3 of 3, swap: MVStore .*: one commit points _generations entry customers from the live map "
-                    + "customers\\S* to the shadow map customers#g\\d+; .* \\(done\\)").contains("swapped in: the rebuilt store is live");
+                    + "customers\\S* to the shadow map customers#g\\d+; .* \\(done\\)").contains("swapped in: the rebuilt store is live")
+                    .contains("  step 1 of 3, replay: ").contains("  step 2 of 3, verify: shadow verified against pg.customers");
 
             io.headwater.engine.spi.LogPosition bad = rt.eventLog().produce("demo.public.customers",
                     "{\"id\":999999}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
