@@ -15,6 +15,7 @@ import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.ProgressListener;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class RebuildIT {
                 assertThat(verification.verify(flow, new Cancellation(), ProgressListener.NONE, f -> { }).counts().corrupt())
                         .as("damage injected into %s", store).isEqualTo(2);
 
-                List<String> planned = new java.util.ArrayList<>();
+                List<String> planned = new ArrayList<>();
                 RebuildRunner.Outcome o = new RebuildRunner(rt, VerifyOptions.defaults(), 0)
                         .rebuild(ref, new Cancellation(), ProgressListener.NONE, ProgressListener.NONE, f -> { }, planned::add);
 

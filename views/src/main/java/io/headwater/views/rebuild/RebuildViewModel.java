@@ -18,6 +18,7 @@ import io.headwater.views.verify.Failure;
 import io.headwater.views.verify.ProgressMeter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -205,7 +206,7 @@ public final class RebuildViewModel {
         if (replay && reading.total() >= 0) {
             text += String.format(" · lag %,d", Math.max(0, reading.total() - reading.done()));
         }
-        progressText.set("Step " + (phaseIndex + 1) + " of " + STEPS + ", " + phaseName.toLowerCase(java.util.Locale.ROOT) + ": " + text);
+        progressText.set("Step " + (phaseIndex + 1) + " of " + STEPS + ", " + phaseName.toLowerCase(Locale.ROOT) + ": " + text);
     }
 
     private void finishRebuild(DatasetRef ref, RebuildReport r, Throwable error) {

@@ -14,6 +14,7 @@ import io.headwater.views.shell.FakeWorkbench;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ class DerivedStoreKindsGraphTest extends ApplicationTest {
     @Test
     void longAttachedLabelsDoNotMakeNeighbouringColumnsOverlap() {
         List<GraphNode> systems = vm.snapshotProperty().get().nodes().stream().filter(n -> n.kind() == GraphNodeKind.SYSTEM).toList();
-        Map<String, Double> widths = new java.util.HashMap<>();
+        Map<String, Double> widths = new HashMap<>();
         interact(() -> {
             NodeSizer sizer = new NodeSizer();
             systems.forEach(n -> widths.put(n.id(), width(sizer.styleFor(n.kind(), GraphStyle.labelOf(n)))));
