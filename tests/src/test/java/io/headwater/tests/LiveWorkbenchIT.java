@@ -112,9 +112,14 @@ class LiveWorkbenchIT {
         assertThat(workbench.verificationHistory(1).get(0).mismatched()).isEqualTo(3);
 
         AtomicLong replayed = new AtomicLong();
-        RebuildReport rebuilt = workbench.rebuild(SEARCH, new Cancellation(), (done, total, unit) -> replayed.set(done), ProgressListener.NONE);
+        List<String> planned = new CopyOnWriteArrayList<>();
+        RebuildReport rebuilt = workbench.rebuild(SEARCH, new Cancellation(), (done, total, unit) -> replayed.set(done), ProgressListener.NONE,
+                planned::add);
 
         assertThat(rebuilt.swapped()).isTrue();
+        // The swap step is told before the replay and is the one the report names: the index's pointer file and generations.
+        assertThat(planned).containsExactly(rebuilt.swapStep());
+        assertThat(rebuilt.swapStep()).startsWith("Lucene index: one atomic rename of ").contains("CURRENT").contains("to the shadow g");
         assertThat(rebuilt.verification().clean()).isTrue();
         assertThat(rebuilt.eventsRead()).isPositive().isEqualTo(replayed.get());
         VerificationResult after = workbench.verify("index-customers", new Cancellation(), ProgressListener.NONE, f -> { }, BisectionListener.NONE);
@@ -138,8 +143,9 @@ class LiveWorkbenchIT {
         assertThat(steps.mergedFindings()).isEqualTo(1);
         assertThat(steps.merges()).isEqualTo(1);
 
-        RebuildReport rebuilt = workbench.rebuild(BALANCES, new Cancellation(), ProgressListener.NONE, ProgressListener.NONE);
+        RebuildReport rebuilt = workbench.rebuild(BALANCES, new Cancellation(), ProgressListener.NONE, ProgressListener.NONE, step -> { });
         assertThat(rebuilt.swapped()).isTrue();
+        assertThat(rebuilt.swapStep()).contains("CREATE OR REPLACE VIEW");
         assertThat(workbench.verify("account-balances", new Cancellation(), ProgressListener.NONE, f -> { }, BisectionListener.NONE).clean()).isTrue();
     }
 

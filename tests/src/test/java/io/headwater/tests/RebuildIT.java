@@ -15,12 +15,19 @@ import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.ProgressListener;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rebuilding every kind of derived store of the running demo heals injected damage and swaps in a clean store. */
 class RebuildIT {
+    /** What each demo store's swap step says: how its kind swaps a shadow in. */
+    private static final Map<String, String> SWAP_WORDS = Map.of("search", "Lucene index: one atomic rename of ",
+            "cache", "one commit points _generations entry", "analytics", "one CREATE OR REPLACE VIEW",
+            "blobs", "blob store (objects and manifest of one generation): one atomic rename");
+
     @TempDir
     Path dataDir;
 
@@ -39,10 +46,14 @@ class RebuildIT {
                 assertThat(verification.verify(flow, new Cancellation(), ProgressListener.NONE, f -> { }).counts().corrupt())
                         .as("damage injected into %s", store).isEqualTo(2);
 
+                List<String> planned = new ArrayList<>();
                 RebuildRunner.Outcome o = new RebuildRunner(rt, VerifyOptions.defaults(), 0)
-                        .rebuild(ref, new Cancellation(), ProgressListener.NONE, ProgressListener.NONE, f -> { });
+                        .rebuild(ref, new Cancellation(), ProgressListener.NONE, ProgressListener.NONE, f -> { }, planned::add);
 
                 assertThat(o.swapped()).as("%s swapped in: %s", store, o.verification().counts()).isTrue();
+                // The swap step was told before the replay, and says how this kind of store swaps.
+                assertThat(planned).containsExactly(o.swapStep());
+                assertThat(o.swapStep()).as(store).contains(SWAP_WORDS.get(store.substring(0, store.indexOf('.'))));
                 assertThat(o.replay().recordsRead()).isPositive();
                 VerificationResult after = verification.verify(flow, new Cancellation(), ProgressListener.NONE, f -> { });
                 assertThat(after.clean()).as("%s after the rebuild: %s", store, after.counts()).isTrue();
@@ -91,6 +102,13 @@ class RebuildIT {
             CliRun.Result clean = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "search.customers", "--dry-run");
             assertThat(clean.code()).isZero();
             assertThat(clean.out()).contains("0 the current mapping cannot read");
+
+            CliRun.Result rebuilt = attached(rt, "rebuild", "--data-dir", dir, "--dataset", "cache.customers");
+            assertThat(rebuilt.code()).as(rebuilt.out() + rebuilt.err()).isZero();
+            assertThat(rebuilt.err()).as("the swap step, told before the replay").contains("then swap only if clean: MVStore ");
+            assertThat(rebuilt.out()).containsPattern("step 3 of 3, swap: MVStore .*: one commit points _generations entry customers from the live map "
+                    + "customers\\S* to the shadow map customers#g\\d+; .* \\(done\\)").contains("swapped in: the rebuilt store is live")
+                    .contains("  step 1 of 3, replay: ").contains("  step 2 of 3, verify: shadow verified against pg.customers");
 
             io.headwater.engine.spi.LogPosition bad = rt.eventLog().produce("demo.public.customers",
                     "{\"id\":999999}".getBytes(java.nio.charset.StandardCharsets.UTF_8),

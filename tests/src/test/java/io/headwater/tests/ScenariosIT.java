@@ -37,6 +37,10 @@ class ScenariosIT {
                 assertThat(narration).anyMatch(l -> l.startsWith("1. ")).anyMatch(l -> l.startsWith("3. "));
                 assertThat(narration.get(narration.size() - 1)).isEqualTo(verdict.line()).startsWith("VERDICT " + name + ": HELD");
                 assertThat(session.load().paused()).as("the load goes on after " + name).isFalse();
+                if (name.equals("crash-and-rebuild")) {
+                    assertThat(narration).as("the rebuild narrates how the index swapped its shadow in")
+                            .anyMatch(l -> l.strip().startsWith("swap (done): Lucene index: one atomic rename of ") && l.contains("CURRENT"));
+                }
             }
         }
     }

@@ -11,7 +11,6 @@ import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.rebuild.ShadowReplay;
 import io.headwater.engine.spi.Cancellation;
-import io.headwater.engine.spi.DerivedSink;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,28 +83,25 @@ public final class RebuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Finding> findings = new ArrayList<>();
-        // Asked before the swap: afterwards the live sink is the swapped-in one.
-        String step = rt.sink(ref).map(DerivedSink::swapStep).orElse("");
         RebuildRunner.Outcome o = new RebuildRunner(rt, VerifyOptions.defaults().withMaxKeysListed(20), maxRate).rebuild(ref, new Cancellation(),
-                new ProgressPrinter(err, "replay " + ref), new ProgressPrinter(err, "verify shadow of " + ref), findings::add);
+                new ProgressPrinter(err, "replay " + ref), new ProgressPrinter(err, "verify shadow of " + ref), findings::add,
+                step -> err.printf("rebuild of %s: replay, verify, then swap only if clean: %s%n", ref, step));
         ShadowReplay.Outcome r = o.replay();
         VerificationResult v = o.verification();
         if (common.json) {
             out.println(StatusJson.MAPPER.createObjectNode().put("dataset", ref.toString()).put("resumed", o.resumed())
                     .put("from", r.from().encode()).put("through", r.through().encode()).put("recordsRead", r.recordsRead())
                     .put("eventsApplied", r.eventsApplied()).put("seconds", r.elapsed().toMillis() / 1000.0)
-                    .put("eventsPerSecond", Math.round(r.eventsPerSecond())).put("swapped", o.swapped()).put("swapStep", step)
+                    .put("eventsPerSecond", Math.round(r.eventsPerSecond())).put("swapped", o.swapped()).put("swapStep", o.swapStep())
                     .set("verification", VerificationJson.result(ref.toString(), v, v.findings())).toPrettyString());
         } else {
             out.printf("rebuild of %s: %s%n", ref, o.resumed() ? "resumed an interrupted shadow at " + describe(r.from()) : "new shadow");
-            out.printf("  replayed %,d log records (%,d changes applied) through %s in %.2f s, %,.0f events/s%n", r.recordsRead(),
+            out.printf("  step 1 of 3, replay: %,d log records (%,d changes applied) through %s in %.2f s, %,.0f events/s%n", r.recordsRead(),
                     r.eventsApplied(), describe(r.through()), r.elapsed().toMillis() / 1000.0, r.eventsPerSecond());
-            out.printf("  shadow verified against %s: %,d compared, missing %,d, extra %,d, mismatched %,d, in flight %,d%n", v.source(),
+            out.printf("  step 2 of 3, verify: shadow verified against %s: %,d compared, missing %,d, extra %,d, mismatched %,d, in flight %,d%n", v.source(),
                     v.compared(), v.counts().missing(), v.counts().extra(), v.counts().mismatched(), v.counts().inFlight());
+            out.printf("  step 3 of 3, swap: %s (%s)%n", o.swapStep(), o.swapped() ? "done" : "refused");
             out.println(o.swapped() ? "  swapped in: the rebuilt store is live" : "  NOT swapped: the live store stays; the shadow was dropped");
-            if (o.swapped()) {
-                out.printf("  swap: %s%n", step);
-            }
             v.corruptFindings().stream().limit(20).forEach(f -> out.printf("    %s %s %s%n", f.type().name().toLowerCase(java.util.Locale.ROOT),
                     f.key().asMap(), f.differingFields()));
         }

@@ -14,12 +14,14 @@ import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.ProgressListener;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
- * Rebuilds one derived store of a running pipeline from its log: replays into a shadow (resuming
- * one an interrupted rebuild left), verifies the shadow against the system of record once it has
- * caught up, and swaps it in only when clean; otherwise the live store stays and the shadow is
- * dropped. A rebuild cancelled or failed (an outage) keeps its shadow, which the next one resumes.
+ * Rebuilds one derived store of a running pipeline from its log, in three steps: replays into a
+ * shadow (resuming one an interrupted rebuild left), verifies the shadow against the system of
+ * record once it has caught up, and swaps it in only when clean ({@link DerivedSink#swapStep()}
+ * says how the store does that, and is reported before the replay starts and in the outcome);
+ * otherwise the live store stays and the shadow is dropped. A rebuild cancelled or failed (an outage) keeps its shadow, which the next one resumes.
  * Not thread-safe: one rebuild at a time per store.
  */
 public final class RebuildRunner {
@@ -27,8 +29,15 @@ public final class RebuildRunner {
     private final VerifyOptions options;
     private final double maxEventsPerSecond;
 
-    /** What a rebuild did. */
-    public record Outcome(DatasetRef dataset, boolean resumed, ShadowReplay.Outcome replay, VerificationResult verification, boolean swapped) {
+    /**
+     * What a rebuild did.
+     *
+     * @param swapped  whether the shadow replaced the live store (only when its verification was clean)
+     * @param swapStep how the store swaps the shadow in ({@link DerivedSink#swapStep()}): done when
+     *                 {@code swapped}, otherwise refused
+     */
+    public record Outcome(DatasetRef dataset, boolean resumed, ShadowReplay.Outcome replay, VerificationResult verification, boolean swapped,
+                          String swapStep) {
     }
 
     public RebuildRunner(LivePipeline runtime, VerifyOptions options, double maxEventsPerSecond) {
@@ -44,6 +53,18 @@ public final class RebuildRunner {
      */
     public Outcome rebuild(DatasetRef target, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress,
                            FindingSink findings) {
+        return rebuild(target, cancellation, replayProgress, verifyProgress, findings, step -> { });
+    }
+
+    /**
+     * @param replayProgress events replayed (done/total) as they are applied
+     * @param verifyProgress rows compared during the verification of the shadow
+     * @param findings       every finding of the verification
+     * @param swapPlanned    told the store's swap step once the shadow is open, before the replay starts
+     *                       (on the calling thread): the last step, which happens only if the shadow verifies clean
+     */
+    public Outcome rebuild(DatasetRef target, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress,
+                           FindingSink findings, Consumer<String> swapPlanned) {
         if (!runtime.pipeline().systemOf(target).mayWrite()) {
             throw ReadOnlyException.refusing("rebuilding " + target + " and swapping it in", target.system());
         }
@@ -55,6 +76,8 @@ public final class RebuildRunner {
         DerivedSink shadow = live.openShadow();
         boolean keep = false;
         try {
+            String swapStep = live.swapStep();
+            swapPlanned.accept(swapStep);
             ShadowReplay replay = new ShadowReplay(flow, runtime.pipeline().requireDataset(flow.from()), runtime.eventLogOf(flow.from()), runtime.decoder(),
                     maxEventsPerSecond);
             ShadowReplay.Outcome replayed = replay.catchUp(shadow, cancellation, replayProgress);
@@ -75,11 +98,11 @@ public final class RebuildRunner {
                 shadow.close();
                 live.discardShadow();
                 keep = true;
-                return new Outcome(target, resumed, replayed, verified, false);
+                return new Outcome(target, resumed, replayed, verified, false, swapStep);
             }
             runtime.promote(flow, shadow, s -> replay.catchUp(s, cancellation, ProgressListener.NONE));
             keep = true;
-            return new Outcome(target, resumed, replayed, verified, true);
+            return new Outcome(target, resumed, replayed, verified, true, swapStep);
         } finally {
             if (!keep) {
                 // Cancelled or failed: the shadow stays on disk with its checkpoint, and the next rebuild resumes it.

@@ -177,6 +177,12 @@ public final class BlobStoreSink implements DerivedSink {
         close();
     }
 
+    /** Names the pointer file, the live generation and the shadow; see {@link StoreGenerations#swapStep()}. */
+    @Override
+    public String swapStep() {
+        return BlobStoreLayout.STORE + " (objects and manifest of one generation): " + pin.generations().swapStep();
+    }
+
     @Override
     public void discardShadow() {
         requireLive("discard the shadow");

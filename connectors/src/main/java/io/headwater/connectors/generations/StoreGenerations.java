@@ -141,7 +141,7 @@ public final class StoreGenerations {
             shadow().ifPresent(s -> {
                 throw new IllegalStateException(store + " " + root + " already has the shadow " + s.name());
             });
-            long next = 1 + Math.max(live().number(), onDisk().stream().mapToLong(Generation::number).max().orElse(0));
+            long next = nextNumber();
             Generation g = new Generation(next, root.resolve("g" + next));
             try {
                 Files.createDirectories(g.dir());
@@ -151,6 +151,32 @@ public final class StoreGenerations {
             }
             shadow.write(g.name());
             return g;
+        }
+    }
+
+    private long nextNumber() {
+        return 1 + Math.max(live().number(), onDisk().stream().mapToLong(Generation::number).max().orElse(0));
+    }
+
+    /**
+     * How {@link #promote} makes the shadow live here, in words for the last step of a rebuild: names
+     * the pointer file, the live generation and the shadow (the one {@link #createShadow()} would make
+     * when there is none yet). Reads the pointer files and lists the directory; a store whose files
+     * cannot be read is described without generation names rather than failing.
+     */
+    public String swapStep() {
+        synchronized (PINS) {
+            try {
+                Generation live = live();
+                String shadowName = shadow().map(Generation::name).orElseGet(() -> "g" + nextNumber());
+                String liveName = live.inPlace() ? "g0 (the files in place)" : live.name();
+                return "one atomic rename of " + current.path() + " switches it from the live " + liveName + " to the shadow " + shadowName
+                        + "; " + (live.inPlace() ? "g0" : live.name()) + " is deleted once no reader uses it";
+            } catch (StoreException e) {
+                LOG.warn("{}: the swap step names no generations because they cannot be read: {}", this, e.getMessage());
+                return "one atomic rename of " + current.path() + " switches it from the live generation to the shadow ("
+                        + e.getMessage() + ")";
+            }
         }
     }
 

@@ -250,6 +250,29 @@ public final class H2AnalyticsSink implements DerivedSink {
         }
     }
 
+    /**
+     * Names the view, the live generation table and the shadow's (the one present above the live, or
+     * the one {@link #openShadow()} would create), and the one statement that switches them.
+     */
+    @Override
+    public String swapStep() {
+        String view = "H2 " + address + ": one CREATE OR REPLACE VIEW " + dataset.physicalName();
+        try {
+            TableGeneration live = generations.live(reads).orElse(generation);
+            int n = live.number() + 1;
+            for (int present : generations.numbers(reads)) {
+                n = Math.max(n, present);
+            }
+            String liveTable = live.inPlace() ? TableGeneration.of(dataset.physicalName(), 0).physicalName() + " (the table "
+                    + dataset.physicalName() + " moved aside)" : live.physicalName();
+            String shadowTable = TableGeneration.of(dataset.physicalName(), n).physicalName();
+            return view + " switches it from the live table " + liveTable + " to the shadow table " + shadowTable + "; the old table is then dropped";
+        } catch (SQLException e) {
+            LOG.warn("{} at {}: the swap step names no tables because the generations cannot be read: {}", dataset.ref(), address, e.toString());
+            return view + " switches it from the live generation table to the shadow's (" + e.getMessage() + ")";
+        }
+    }
+
     /** Drops every generation above the live one; the live one is untouched. Close the shadow sink first. */
     @Override
     public synchronized void discardShadow() {

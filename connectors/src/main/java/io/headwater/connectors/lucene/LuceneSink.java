@@ -272,6 +272,12 @@ public final class LuceneSink implements DerivedSink {
         close();
     }
 
+    /** Names the pointer file, the live generation and the shadow; see {@link StoreGenerations#swapStep()}. */
+    @Override
+    public String swapStep() {
+        return STORE + ": " + pin.generations().swapStep();
+    }
+
     @Override
     public void discardShadow() {
         requireLive("discard the shadow");

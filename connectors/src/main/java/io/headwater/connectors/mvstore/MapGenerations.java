@@ -42,14 +42,19 @@ final class MapGenerations {
 
     /** Registers a new, empty shadow map (a generation number no map of the file uses) and returns its name. */
     String createShadow() {
+        String shadow = nextShadow();
+        registry().put(physicalName + SHADOW, shadow);
+        file.records(shadow);
+        return shadow;
+    }
+
+    /** The name {@link #createShadow()} would give a new shadow now. */
+    String nextShadow() {
         int n = number(live()) + 1;
         while (file.hasMap(name(n))) {
             n++; // a discarded shadow still pinned by a reader keeps its name
         }
-        String shadow = name(n);
-        registry().put(physicalName + SHADOW, shadow);
-        file.records(shadow);
-        return shadow;
+        return name(n);
     }
 
     /** Makes the shadow {@code map} the live one and forgets the shadow entry. */

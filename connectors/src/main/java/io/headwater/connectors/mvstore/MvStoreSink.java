@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A derived dataset kept in an MVStore file as a sorted map: {@link KeyCodec#sortable sortable key
@@ -27,6 +29,7 @@ import org.h2.mvstore.MVMap;
  * {@link #count()} may be called from other threads.
  */
 public final class MvStoreSink implements DerivedSink {
+    private static final Logger LOG = LoggerFactory.getLogger(MvStoreSink.class);
     private final MvStoreFile file;
     private final Dataset dataset;
     private final Flow flow;
@@ -163,6 +166,31 @@ public final class MvStoreSink implements DerivedSink {
             return null;
         });
         replaced = true;
+    }
+
+    /**
+     * Names the live map and the shadow map (the registered one, or the one {@link #openShadow()} would
+     * create) and the one commit of the registry that switches them.
+     */
+    @Override
+    public String swapStep() {
+        String registry = "MVStore " + file.path() + ": one commit points " + MapGenerations.NAME + " entry " + dataset.physicalName();
+        try {
+            Maps maps = file.read("look up generations of " + dataset.physicalName(), () -> {
+                MapGenerations generations = new MapGenerations(file, dataset.physicalName());
+                String shadow = generations.shadow();
+                return new Maps(generations.live(), shadow != null ? shadow : generations.nextShadow());
+            });
+            return registry + " from the live map " + maps.live() + " to the shadow map " + maps.shadow() + "; " + maps.live()
+                    + " is dropped once no reader uses it";
+        } catch (StoreException e) {
+            LOG.warn("{}: the swap step names no maps because the registry cannot be read: {}", dataset.ref(), e.getMessage());
+            return registry + " from the live map to the shadow map (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The live and the shadow map of a dataset, by name. */
+    private record Maps(String live, String shadow) {
     }
 
     /** Forgets the shadow and retires its map; the live map is untouched. Close the shadow sink first. */

@@ -233,4 +233,22 @@ class BlobStoreShadowTest {
         }
         assertThat(liveContents()).containsExactly(Map.entry(1L, "kept"));
     }
+
+    @Test
+    void swapStepNamesThePointerFileTheLiveAndTheShadowGeneration() {
+        BlobStoreSink live = openLive();
+        apply(live, 0, 1, "one");
+        assertThat(live.swapStep()).startsWith("blob store (objects and manifest of one generation): one atomic rename of "
+                + datasetDir().toAbsolutePath().normalize().resolve("CURRENT")).contains("from the live g0");
+        BlobStoreSink shadow = live.openShadow();
+        try {
+            apply(shadow, 0, 1, "uno");
+            assertThat(live.swapStep()).contains("to the shadow g1;");
+            live.promote(shadow);
+            assertThat(shadow.swapStep()).contains("from the live g1 to the shadow g2");
+        } finally {
+            live.close();
+            shadow.close();
+        }
+    }
 }

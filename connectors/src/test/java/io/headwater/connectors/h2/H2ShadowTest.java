@@ -267,4 +267,19 @@ class H2ShadowTest {
             assertThat(live.count()).isEqualTo(2);
         }
     }
+
+    @Test
+    void swapStepNamesTheViewTheLiveAndTheShadowTable() {
+        H2AnalyticsSink live = openLive();
+        DerivedSink shadow = liveWithShadow(live);
+        try {
+            assertThat(live.swapStep()).contains("one CREATE OR REPLACE VIEW customers")
+                    .contains("from the live table customers_G0 to the shadow table customers_G1");
+            live.promote(shadow);
+            live.close();
+            assertThat(shadow.swapStep()).contains("from the live table customers_G1 to the shadow table customers_G2");
+        } finally {
+            shadow.close();
+        }
+    }
 }

@@ -310,4 +310,21 @@ class LuceneShadowTest {
         }
         assertThat(liveIds()).containsExactly(1L);
     }
+
+    @Test
+    void swapStepNamesThePointerFileTheLiveAndTheShadowGeneration() {
+        LuceneSink live = openLive();
+        apply(live, 0, 1, 2);
+        assertThat(live.swapStep()).startsWith("Lucene index: one atomic rename of " + indexDir().resolve("CURRENT"))
+                .contains("from the live g0 (the files in place) to the shadow g1");
+        LuceneSink shadow = live.openShadow();
+        try {
+            apply(shadow, 0, 10);
+            live.promote(shadow);
+            assertThat(shadow.swapStep()).contains("from the live g1 to the shadow g2; g1 is deleted once no reader uses it");
+        } finally {
+            live.close();
+            shadow.close();
+        }
+    }
 }

@@ -183,4 +183,19 @@ class MvStoreShadowTest {
             assertThat(live.count()).isEqualTo(2);
         }
     }
+
+    @Test
+    void swapStepNamesTheLiveAndTheShadowMapAndMovesOnAfterAPromotion() {
+        MvStoreSink live = openLive();
+        DerivedSink shadow = liveWithShadow(live);
+        try {
+            assertThat(live.swapStep()).contains(file().toString()).contains("_generations entry customers")
+                    .contains("from the live map customers to the shadow map customers#g1");
+            live.promote(shadow);
+            live.close();
+            assertThat(shadow.swapStep()).contains("from the live map customers#g1 to the shadow map customers#g2");
+        } finally {
+            shadow.close();
+        }
+    }
 }

@@ -226,4 +226,17 @@ public abstract class SinkContract {
             assertThat(r.lookup(Row.of("request_id", high))).map(x -> ((BigDecimal) x.get("amount")).intValue()).contains(3);
         }
     }
+
+    @Test
+    void swapStepIsTheStoresOwnAndNamesTheSameShadowBeforeAndAfterItIsOpened() {
+        try (DerivedSink live = openCustomers()) {
+            live.apply(List.of(create(0, customer(1, "Ann", "a@x.org"))), through(0));
+            String planned = live.swapStep();
+            assertThat(planned).isNotBlank().isNotEqualTo("the shadow of " + live.dataset().ref() + " replaces the live store");
+            try (DerivedSink shadow = live.openShadow()) {
+                assertThat(live.swapStep()).isEqualTo(planned);
+            }
+            live.discardShadow();
+        }
+    }
 }

@@ -78,8 +78,11 @@ public interface Workbench extends AutoCloseable {
      *
      * @param replayProgress events read of the log's end offsets
      * @param verifyProgress rows compared during the shadow's verification
+     * @param swapPlanned    told how the store will swap the shadow in (naming live and shadow) once the
+     *                       shadow is open, before the replay; from the working thread
      */
-    RebuildReport rebuild(DatasetRef dataset, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress);
+    RebuildReport rebuild(DatasetRef dataset, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress,
+                          Consumer<String> swapPlanned);
 
     /**
      * Materialises a dataset as of a log offset or instant into a temporary, read-only store and

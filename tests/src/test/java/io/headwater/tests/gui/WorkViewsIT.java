@@ -19,6 +19,7 @@ import io.headwater.views.log.LogView;
 import io.headwater.views.log.LogViewModel;
 import io.headwater.views.rebuild.RebuildView;
 import io.headwater.views.rebuild.RebuildViewModel;
+import io.headwater.views.rebuild.SwapStage;
 import io.headwater.views.verify.FieldComparison;
 import io.headwater.views.verify.FlowResult;
 import io.headwater.views.verify.VerifyView;
@@ -26,6 +27,7 @@ import io.headwater.views.verify.VerifyViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -267,10 +269,14 @@ class WorkViewsIT extends ApplicationTest {
             screenshot(view, "rebuild-progress");
         }
         Label decision = lookup("#rebuildDecision").queryAs(Label.class);
-        WorkViewsSupport.await("the rebuild to finish", 300_000, () -> !vm.runningProperty().get() && !decision.getText().isEmpty());
+        WorkViewsSupport.await("the rebuild to finish", 300_000, () -> !vm.runningProperty().get() && !decision.getText().isEmpty()
+                && vm.reportProperty().get() != null);
 
         assertThat(vm.reportProperty().get().swapped()).isTrue();
         assertThat(lookup("#rebuildDecision").queryAs(Label.class).getText()).startsWith("SWAPPED");
+        assertThat(lookup("#rebuildSwapStep").queryAs(Label.class).getText()).startsWith("Step 3 of 3, swap: Lucene index: one atomic rename of ")
+                .contains("CURRENT").contains("to the shadow g");
+        assertThat(lookup("#rebuildSwapStage").queryAs(Label.class).getText()).isEqualTo(SwapStage.DONE.text());
         assertThat(STATE.flowState(FLOW)).isEqualTo(FlowState.VERIFIED);
         screenshot(view, "rebuild");
         assertThat(dialogs.errors).isEmpty();
@@ -291,6 +297,35 @@ class WorkViewsIT extends ApplicationTest {
         assertThat(lookup("#demoVerdict").queryAs(Label.class).getText()).isEqualTo(vm.verdictProperty().get().line());
         assertThat(lookup("#demoNarration").queryListView().getItems()).hasSizeGreaterThan(3);
         screenshot(view, "demo-scenario");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    @Order(20)
+    void theRebuildViewShowsHowEachOfTheDemosOtherStoresSwapsItsShadowIn() throws Exception {
+        RebuildViewModel vm = new RebuildViewModel(workbench, STATE, BACKGROUND, Platform::runLater);
+        RebuildView view = host(() -> new RebuildView(vm, dialogs));
+        dispose = view::dispose;
+        @SuppressWarnings("unchecked")
+        ComboBox<DatasetRef> dataset = lookup("#rebuildDataset").queryAs(ComboBox.class);
+        Map<String, String> swapOf = Map.of(
+                "cache.customers", "Step 3 of 3, swap: MVStore ",
+                "analytics.balances", "Step 3 of 3, swap: H2 ",
+                "blobs.documents", "Step 3 of 3, swap: blob store (objects and manifest of one generation): one atomic rename of ");
+        Map<String, String> words = Map.of("cache.customers", "from the live map customers", "analytics.balances", "one CREATE OR REPLACE VIEW",
+                "blobs.documents", "CURRENT switches it from the live g");
+        for (String store : List.of("cache.customers", "analytics.balances", "blobs.documents")) {
+            DatasetRef ref = DatasetRef.parse(store);
+            WorkViewsSupport.await("the derived datasets", 30_000, () -> dataset.getItems().contains(ref));
+            interact(() -> dataset.setValue(ref));
+            clickOn("#rebuildRun");
+            WorkViewsSupport.await("the rebuild of " + store, 300_000, () -> !vm.runningProperty().get() && vm.reportProperty().get() != null
+                    && vm.reportProperty().get().dataset().equals(ref));
+
+            assertThat(vm.reportProperty().get().swapped()).as(store).isTrue();
+            assertThat(lookup("#rebuildSwapStep").queryAs(Label.class).getText()).as(store).startsWith(swapOf.get(store)).contains(words.get(store));
+            assertThat(lookup("#rebuildSwapStage").queryAs(Label.class).getText()).as(store).isEqualTo(SwapStage.DONE.text());
+        }
         assertThat(dialogs.errors).isEmpty();
     }
 }

@@ -1,8 +1,10 @@
 package io.headwater.views.graph;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,8 @@ final class GraphCanvas {
     private static final String CLASS = "ui.class";
     private static final String LABEL = "ui.label";
     private static final double MIN_ROW_PX = 16;
+    private static final double MIN_PADDING_GU = 4;
+    private static final double VERTICAL_PADDING_GU = 1.5;
 
     private final Graph graph = new MultiGraph("pipeline", false, true, 2048, 4096);
     private final FxViewer viewer;
@@ -38,11 +42,13 @@ final class GraphCanvas {
     private final NodeSizer sizer = new NodeSizer();
     private GraphSnapshot shown = GraphSnapshot.EMPTY;
     private Boolean labelsShown;
+    private double paddingGu;
     private boolean closed;
     private String selected = "";
 
     GraphCanvas() {
-        graph.setAttribute("ui.stylesheet", GraphStyle.STYLESHEET);
+        GraphIcons.register();
+        graph.setAttribute("ui.stylesheet", GraphStyle.STYLESHEET_WITH_ICONS);
         graph.setAttribute("ui.quality");
         graph.setAttribute("ui.antialias");
         viewer = new FxViewer(graph, Viewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
@@ -116,7 +122,21 @@ final class GraphCanvas {
             }
         }
         shown = next;
+        updatePadding(nodes.values());
         updateLabels();
+    }
+
+    /**
+     * Fitting the graph to the window frames the node centres plus the graph's padding: the padding
+     * is half the widest box (and a dataset's indent), so long labels of attached systems stay inside.
+     */
+    private void updatePadding(Collection<GraphNode> nodes) {
+        double half = nodes.stream().mapToDouble(n -> sizer.widthOf(n.kind(), GraphStyle.labelOf(n)) / 2).max().orElse(0);
+        double padding = Math.max(MIN_PADDING_GU, half + PipelineGraphModel.DATASET_INDENT);
+        if (padding != paddingGu) {
+            paddingGu = padding;
+            graph.setAttribute("ui.stylesheet", String.format(Locale.ROOT, "graph { padding: %.2fgu, %.2fgu; }", padding, VERTICAL_PADDING_GU));
+        }
     }
 
     /**

@@ -15,7 +15,9 @@ public final class GraphLabels {
 
     static String system(SystemSpec s, SystemStatus status) {
         String how = s.hosted() ? "" : s.mayWrite() ? "attached, writable, " : "attached, ";
-        String text = s.id() + "  (" + s.kind().configName() + ", " + how + s.datasets().size() + (s.datasets().size() == 1 ? " dataset)" : " datasets)");
+        // The role only where it is not the kind's usual one: a derived PostgreSQL must not read as the system of record.
+        String role = s.role() == SystemIcons.usualRole(s.kind()) ? "" : s.role().configName() + ", ";
+        String text = s.id() + "  (" + s.kind().configName() + ", " + role + how + s.datasets().size() + (s.datasets().size() == 1 ? " dataset)" : " datasets)");
         return status != null && !status.reachable() ? text + "  — down" : text;
     }
 

@@ -1,8 +1,12 @@
 package io.headwater.views.graph;
 
 import io.headwater.views.common.FlowState;
+import io.headwater.engine.model.SystemKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The graph's GraphStream stylesheet and the classes given to nodes and edges. Colours follow the
@@ -18,6 +22,10 @@ public final class GraphStyle {
     public static final String HIGHLIGHTED = "highlighted";
     public static final String SELECTED = "selected";
     public static final String DOWN = "down";
+    /** Prefix of the class naming a system node's kind ({@code kind_postgres}), which gives it its icon. */
+    public static final String KIND_PREFIX = "kind_";
+    /** Prefix of the class naming the role of a node's system ({@code role_derived}). */
+    public static final String ROLE_PREFIX = "role_";
     /** Flows that run outside Headwater: drawn in their own colour, with their observed lag written on them. */
     public static final String EXTERNAL = "external";
 
@@ -36,7 +44,7 @@ public final class GraphStyle {
     public static final String EXTERNAL_COLOUR = "#1b7c83";
 
     static final String STYLESHEET = """
-            graph { fill-color: #ffffff; padding: 190px, 40px; }
+            graph { fill-color: #ffffff; padding: 6gu, 1.5gu; }
             node {
               shape: box; size: 120px, 24px;
               fill-color: #f0f2f4; stroke-mode: plain; stroke-color: #8c959f; stroke-width: 1.5px;
@@ -68,6 +76,11 @@ public final class GraphStyle {
             UNKNOWN_FILL, UNKNOWN_STROKE, SOURCE_FILL, SOURCE_STROKE, HIGHLIGHT_STROKE,
             EXTERNAL_COLOUR, EXTERNAL_COLOUR, VERIFIED_STROKE, IN_FLIGHT_STROKE, CORRUPT_STROKE, HIGHLIGHT_STROKE, HIGHLIGHT_STROKE);
 
+    /** The stylesheet with one icon rule per kind of system: each system node shows its kind's icon left of its label. */
+    static final String STYLESHEET_WITH_ICONS = STYLESHEET + Arrays.stream(SystemKind.values())
+            .map(k -> "node." + KIND_PREFIX + k.configName() + " { icon-mode: at-left; icon: url('" + GraphIcons.url(k) + "'); }")
+            .collect(Collectors.joining("\n", "", "\n"));
+
     private GraphStyle() {
     }
 
@@ -83,7 +96,11 @@ public final class GraphStyle {
     /** The GraphStream {@code ui.class} of a node; later classes win where they set the same property. */
     static String classesOf(GraphNode n, boolean selected) {
         List<String> c = new ArrayList<>();
-        c.add(n.kind().name().toLowerCase(java.util.Locale.ROOT));
+        c.add(n.kind().name().toLowerCase(Locale.ROOT));
+        if (n.kind() == GraphNodeKind.SYSTEM) {
+            c.add(KIND_PREFIX + n.systemKind().configName());
+        }
+        c.add(ROLE_PREFIX + n.role().configName());
         c.add(n.source() ? SOURCE : stateClass(n.state()));
         if (!n.reachable()) {
             c.add(DOWN);

@@ -6,6 +6,7 @@ import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Field;
 import io.headwater.engine.model.FieldRef;
+import io.headwater.engine.model.Role;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.status.DatasetStatus;
@@ -50,7 +51,7 @@ final class NodeDetailsBuilder {
     private NodeDetails system(String nodeId, SystemSpec s) {
         SystemStatus st = model.systemStatus(s.id());
         List<NodeDetails.Line> lines = new ArrayList<>();
-        lines.add(new NodeDetails.Line(KIND, s.kind().configName() + " — " + s.role().configName() + (s.hosted() ? ", hosted by headwater"
+        lines.add(new NodeDetails.Line(KIND, s.kind().configName() + " — " + roleText(s.role()) + (s.hosted() ? ", hosted by headwater"
                 : s.mayWrite() ? ", attached (writable: headwater may write into it)" : ", attached (read-only: headwater only observes it)")));
         lines.add(new NodeDetails.Line(ADDRESS, st != null && st.address() != null && !st.address().isBlank() ? st.address() : s.displayAddress()));
         lines.add(new NodeDetails.Line("Connection", st == null ? "not asked yet" : st.reachable() ? "up" : "down: " + st.message()));
@@ -60,15 +61,16 @@ final class NodeDetailsBuilder {
         lines.add(new NodeDetails.Line(LAG, lagText(lag)));
         lines.add(new NodeDetails.Line(STATE, stateText(PipelineGraphModel.combine(s.datasets().stream()
                 .filter(d -> !model.pipeline().flowsInto(d.ref()).isEmpty()).map(d -> model.datasetState(d.ref())).toList()))));
-        return new NodeDetails(nodeId, s.id(), lines);
+        return new NodeDetails(nodeId, s.id(), lines, Optional.of(s.kind()));
     }
 
     private NodeDetails dataset(String nodeId, Dataset d) {
         SystemSpec s = model.pipeline().systemOf(d.ref());
         DatasetStatus st = model.datasetStatus(d.ref());
         List<NodeDetails.Line> lines = new ArrayList<>();
-        lines.add(new NodeDetails.Line(KIND, "dataset of " + s.kind().configName() + " (" + s.role().configName() + ")"));
-        lines.add(new NodeDetails.Line(ADDRESS, s.displayAddress() + " — " + d.physicalName()));
+        lines.add(new NodeDetails.Line(KIND, "dataset of " + s.kind().configName() + " (" + roleText(s.role()) + ")"));
+        lines.add(new NodeDetails.Line(ADDRESS, s.displayAddress() + " — " + d.redisKeyspace()
+                .map(k -> "keys " + k.keyPrefix() + "* (" + k.layout().configName() + ")").orElse(d.physicalName())));
         lines.add(new NodeDetails.Line("Key", String.join(", ", d.key())));
         lines.add(new NodeDetails.Line(SIZE, st == null || st.size() < 0 ? "unknown" : String.format("%,d records", st.size())));
         lines.add(new NodeDetails.Line(LAG, lagText(st == null ? -1 : st.lag())));
@@ -79,7 +81,7 @@ final class NodeDetailsBuilder {
         lines.add(new NodeDetails.Line(STATE, model.pipeline().flowsInto(d.ref()).isEmpty() ? "source (nothing flows into it)"
                 : stateText(model.datasetState(d.ref()))));
         lines.add(new NodeDetails.Line(LAST_VERIFICATION, "—"));
-        return new NodeDetails(nodeId, d.ref().toString(), lines);
+        return new NodeDetails(nodeId, d.ref().toString(), lines, Optional.of(s.kind()));
     }
 
     /**
@@ -111,7 +113,7 @@ final class NodeDetailsBuilder {
         lines.add(new NodeDetails.Line("PII", f.map(x -> x.piiCategories().isEmpty() ? "none" : String.join(", ", x.piiCategories())).orElse("")));
         lines.add(new NodeDetails.Line("Retention", f.flatMap(Field::retention).map(t -> t.value()).orElse("not declared")));
         lines.add(new NodeDetails.Line(STATE, stateText(model.datasetState(ref.dataset()))));
-        return new NodeDetails(nodeId, ref.toString(), lines);
+        return new NodeDetails(nodeId, ref.toString(), lines, model.pipeline().system(ref.dataset().system()).map(SystemSpec::kind));
     }
 
     /** The flows whose last run the details should name: those into the node's dataset(s). */
@@ -136,6 +138,15 @@ final class NodeDetailsBuilder {
 
     private static String lagText(long lag) {
         return lag < 0 ? "not applicable" : lag == 0 ? "caught up" : String.format("%,d records behind", lag);
+    }
+
+    /** A role as the user names it; a derived PostgreSQL or MySQL table reads "derived store", never "record". */
+    static String roleText(Role role) {
+        return switch (role) {
+            case RECORD -> "system of record";
+            case LOG -> "log";
+            case DERIVED -> "derived store";
+        };
     }
 
     static String stateText(FlowState s) {

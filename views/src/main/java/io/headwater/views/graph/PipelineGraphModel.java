@@ -9,6 +9,7 @@ import io.headwater.engine.model.Field;
 import io.headwater.engine.model.FieldRef;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.Pipeline;
+import io.headwater.engine.model.Role;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.status.DatasetStatus;
@@ -31,8 +32,6 @@ import java.util.stream.Collectors;
  * visible ends. Plain Java, no toolkit; not thread-safe (owned by the {@link GraphViewModel}).
  */
 public final class PipelineGraphModel {
-    /** Horizontal distance between columns, in graph units. */
-    static final double COLUMN_WIDTH = 14;
     static final double DATASET_INDENT = 1.2;
     static final double FIELD_INDENT = 2.4;
     static final double ROW_HEIGHT = 1;
@@ -184,7 +183,7 @@ public final class PipelineGraphModel {
         Set<String> highlightedNodes = highlightedNodes();
         List<GraphNode> nodes = new ArrayList<>();
         columns.columns().forEach((column, systems) -> {
-            double x = column * COLUMN_WIDTH;
+            double x = columns.x(column);
             double row = 0;
             for (SystemSpec s : systems) {
                 row = placeSystem(s, x, row, highlightedNodes, nodes) + SYSTEM_GAP;
@@ -199,9 +198,11 @@ public final class PipelineGraphModel {
         SystemStatus st = systemStatus.get(s.id());
         boolean reachable = st == null || st.reachable();
         List<FlowState> states = s.datasets().stream().filter(d -> !pipeline.flowsInto(d.ref()).isEmpty()).map(d -> datasetState(d.ref())).toList();
-        boolean source = states.isEmpty();
+        // A derived store is never drawn as a source, even when no flow into it is declared (a table kept by the user's sink).
+        boolean derived = s.role() == Role.DERIVED;
+        boolean source = states.isEmpty() && !derived;
         out.add(new GraphNode(id, GraphNodeKind.SYSTEM, GraphLabels.system(s, st), x, -row * ROW_HEIGHT, combine(states), source,
-                reachable, lit.contains(id), !s.datasets().isEmpty(), open));
+                reachable, lit.contains(id), !s.datasets().isEmpty(), open, s.kind(), s.role()));
         row++;
         if (!open) {
             return row;
@@ -210,14 +211,15 @@ public final class PipelineGraphModel {
             String dsId = NodeIds.dataset(d.ref());
             boolean dsOpen = expanded.contains(dsId);
             out.add(new GraphNode(dsId, GraphNodeKind.DATASET, GraphLabels.dataset(d, datasetStatus.get(d.ref())), x + DATASET_INDENT,
-                    -row * ROW_HEIGHT, datasetState(d.ref()), pipeline.flowsInto(d.ref()).isEmpty(), reachable, lit.contains(dsId),
-                    !d.fields().isEmpty(), dsOpen));
+                    -row * ROW_HEIGHT, datasetState(d.ref()), pipeline.flowsInto(d.ref()).isEmpty() && !derived, reachable, lit.contains(dsId),
+                    !d.fields().isEmpty(), dsOpen, s.kind(), s.role()));
             row++;
             if (dsOpen) {
                 for (Field f : d.fields()) {
                     String fId = NodeIds.field(new FieldRef(d.ref(), f.name()));
                     out.add(new GraphNode(fId, GraphNodeKind.FIELD, GraphLabels.field(f), x + FIELD_INDENT, -row * ROW_HEIGHT,
-                            datasetState(d.ref()), pipeline.flowsInto(d.ref()).isEmpty(), reachable, lit.contains(fId), false, false));
+                            datasetState(d.ref()), pipeline.flowsInto(d.ref()).isEmpty() && !derived, reachable, lit.contains(fId), false, false,
+                            s.kind(), s.role()));
                     row++;
                 }
             }

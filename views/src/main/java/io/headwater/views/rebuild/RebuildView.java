@@ -69,8 +69,8 @@ public final class RebuildView extends BorderPane {
     private VBox controls() {
         Label title = new Label("Rebuild a derived store");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = new Label("Replays the log into a shadow store, verifies the shadow against the system of record, "
-                + "and swaps it in only when clean. An offset or instant shows the dataset as it was then (read-only).");
+        Label hint = new Label("Three steps: replays the log into a shadow store, verifies the shadow against the system of record, "
+                + "and swaps it in only when clean (the store says how it swaps). An offset or instant shows the dataset as it was then (read-only).");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
 

@@ -16,10 +16,9 @@ import io.headwater.views.common.FlowState;
 import io.headwater.views.common.WorkbenchState;
 import io.headwater.views.verify.Failure;
 import io.headwater.views.verify.ProgressMeter;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +42,10 @@ import javafx.collections.ObservableList;
 /**
  * The Rebuild view's state and commands: rebuild a derived dataset from its log into a shadow,
  * with progress (events per second, lag, ETA) and a throughput chart, cancel, then show the
- * shadow's verification and the swap decision. An offset or instant start point materialises the
- * dataset as of then instead (time travel, read-only), into a table of rows.
+ * shadow's verification and the swap decision. A rebuild has three steps: replay, verify, and the
+ * swap, which the store describes once the shadow is open, so the view shows it planned before it
+ * happens and done or refused after ({@link #swap()}). An offset or instant start point
+ * materialises the dataset as of then instead (time travel, read-only), into a table of rows.
  *
  * <p>While rebuilding, the flows into the dataset are {@link FlowState#IN_FLIGHT}; after a swap
  * they are {@link FlowState#VERIFIED} (the shadow verified clean). A refused swap leaves the live
@@ -54,6 +55,8 @@ import javafx.collections.ObservableList;
 public final class RebuildViewModel {
     /** Rows of a time-travel materialisation shown in the table. */
     static final int MAX_ROWS = 500;
+    /** A rebuild's steps: replay, verify, swap. */
+    static final int STEPS = 3;
     /** Points kept on the throughput chart. */
     static final int MAX_SAMPLES = 600;
 
@@ -77,6 +80,7 @@ public final class RebuildViewModel {
     private final ReadOnlyObjectWrapper<RebuildReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
+    private final SwapStep swap = new SwapStep();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final ObservableList<ThroughputSample> samples = FXCollections.observableArrayList();
@@ -133,6 +137,7 @@ public final class RebuildViewModel {
         report.set(null);
         decision.set("");
         verification.set("");
+        swap.clear();
         findings.clear();
         samples.setAll(new ThroughputSample(0, 0, 0));
         sampler.start();
@@ -149,7 +154,8 @@ public final class RebuildViewModel {
         flows.forEach(f -> before.put(f, state.flowState(f)));
         flows.forEach(f -> state.setFlowState(f, FlowState.IN_FLIGHT));
         try {
-            RebuildReport r = workbench.rebuild(ref, c, listener("Replaying the log", 0, true), listener("Verifying the shadow", 1, false));
+            RebuildReport r = workbench.rebuild(ref, c, listener("Replaying the log", 0, true), listener("Verifying the shadow", 1, false),
+                    step -> ui.execute(() -> swap.planned(step)));
             if (r.swapped()) {
                 flows.forEach(f -> state.setFlowState(f, FlowState.VERIFIED));
             } else {
@@ -200,7 +206,7 @@ public final class RebuildViewModel {
         if (replay && reading.total() >= 0) {
             text += String.format(" · lag %,d", Math.max(0, reading.total() - reading.done()));
         }
-        progressText.set("Step " + (phaseIndex + 1) + " of 2, " + phaseName.toLowerCase(java.util.Locale.ROOT) + ": " + text);
+        progressText.set("Step " + (phaseIndex + 1) + " of " + STEPS + ", " + phaseName.toLowerCase(Locale.ROOT) + ": " + text);
     }
 
     private void finishRebuild(DatasetRef ref, RebuildReport r, Throwable error) {
@@ -210,6 +216,7 @@ public final class RebuildViewModel {
         if (error != null) {
             progress.set(0);
             phase.set("");
+            swap.stopped();
             if (Failure.unwrap(error) instanceof Cancelled) {
                 status.set("Rebuild of " + ref + " cancelled; the live store is unchanged. Run again to resume.");
             } else {
@@ -227,6 +234,7 @@ public final class RebuildViewModel {
         findings.setAll(v.corruptFindings());
         String replay = String.format("%s%,d events read, %,d applied in %.2f s (%,.0f events/s)", r.resumed() ? "resumed; " : "",
                 r.eventsRead(), r.eventsApplied(), r.replayTime().toMillis() / 1000.0, r.eventsPerSecond());
+        swap.finished(r.swapStep(), r.swapped());
         if (r.swapped()) {
             decision.set("SWAPPED: the shadow verified clean and replaced the live " + ref);
         } else {
@@ -244,7 +252,7 @@ public final class RebuildViewModel {
         }
         AsOf asOf;
         try {
-            asOf = asOf();
+            asOf = startPoint.get().asOf(startValue.get());
         } catch (IllegalArgumentException e) {
             failure.set(Failure.of("Invalid start point", e));
             return CompletableFuture.completedFuture(null);
@@ -274,28 +282,6 @@ public final class RebuildViewModel {
                     });
                     return null;
                 });
-    }
-
-    /** The start point as an {@link AsOf}; fails with a message naming the accepted forms. */
-    AsOf asOf() {
-        String v = startValue.get() == null ? "" : startValue.get().trim();
-        return switch (startPoint.get()) {
-            case BEGINNING -> throw new IllegalArgumentException("a rebuild starts from the beginning; choose an offset or an instant to time travel");
-            case OFFSET -> {
-                try {
-                    yield AsOf.offset(Long.parseLong(v));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + v + "' is not an offset: enter a whole number, e.g. 120", e);
-                }
-            }
-            case INSTANT -> {
-                try {
-                    yield AsOf.instant(Instant.parse(v));
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("'" + v + "' is not an instant: enter it like 2026-11-25T10:00:00Z", e);
-                }
-            }
-        };
     }
 
     /** Asks the running rebuild or time travel to stop. */
@@ -372,6 +358,11 @@ public final class RebuildViewModel {
     /** The swap decision in words: starts with SWAPPED or REFUSED. */
     public ReadOnlyStringProperty decisionProperty() {
         return decision.getReadOnlyProperty();
+    }
+
+    /** The rebuild's last step as the store describes it, and whether it is planned, done or refused. */
+    public SwapStep swap() {
+        return swap;
     }
 
     /** The shadow's verification in words. */

@@ -1,6 +1,7 @@
 package io.headwater.views.shell;
 
 import io.headwater.views.graph.NodeDetails;
+import io.headwater.views.graph.SystemIcons;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -37,6 +38,7 @@ final class DetailsPane extends ScrollPane {
 
     void show(NodeDetails details) {
         title.setText(details.title());
+        title.setGraphic(details.systemKind().map(k -> SystemIcons.icon(k, 18)).orElse(null));
         grid.getChildren().clear();
         int row = 0;
         for (NodeDetails.Line line : details.lines()) {

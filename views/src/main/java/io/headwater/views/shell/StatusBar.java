@@ -2,6 +2,7 @@ package io.headwater.views.shell;
 
 import io.headwater.engine.spi.FlowProgress;
 import io.headwater.engine.status.SystemStatus;
+import io.headwater.views.graph.SystemIcons;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -81,7 +82,9 @@ final class StatusBar extends HBox {
     private static Label systemLabel(SystemStatus s) {
         Circle dot = new Circle(5);
         dot.setStyle(s.reachable() ? "-fx-fill: -color-success-emphasis;" : "-fx-fill: -color-danger-emphasis;");
-        Label l = new Label(s.systemId() + (s.reachable() ? " up" : " down"), dot);
+        HBox graphic = new HBox(4, dot, SystemIcons.icon(s.kind(), 13));
+        graphic.setAlignment(Pos.CENTER_LEFT);
+        Label l = new Label(s.systemId() + (s.reachable() ? " up" : " down"), graphic);
         l.setId("system-" + s.systemId());
         l.setTooltip(new Tooltip(s.kind().configName() + " at " + s.address() + (s.message().isEmpty() ? "" : "\n" + s.message())));
         return l;

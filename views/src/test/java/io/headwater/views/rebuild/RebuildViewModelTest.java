@@ -36,7 +36,8 @@ class RebuildViewModelTest {
         for (int i = 0; i < findings; i++) {
             fs.add(FakeWorkbench.mismatch(i + 1));
         }
-        return new RebuildReport(FakeWorkbench.SEARCH, false, 1_000, 990, Duration.ofSeconds(2), FakeWorkbench.result(500, fs), swapped);
+        return new RebuildReport(FakeWorkbench.SEARCH, false, 1_000, 990, Duration.ofSeconds(2), FakeWorkbench.result(500, fs), swapped,
+                FakeWorkbench.SWAP_STEP);
     }
 
     @Test
@@ -96,9 +97,9 @@ class RebuildViewModelTest {
         vm.rebuild().join();
 
         assertThat(seen).containsExactly(
-                "Step 1 of 2, replaying the log: 4,000 / 10,000 events · 2,000 events/s · ETA 0:03 · lag 6,000",
+                "Step 1 of 3, replaying the log: 4,000 / 10,000 events · 2,000 events/s · ETA 0:03 · lag 6,000",
                 "Replaying the log", "0.4",
-                "Step 2 of 2, verifying the shadow: 250 / 500 rows · 250 rows/s · ETA 0:01");
+                "Step 2 of 3, verifying the shadow: 250 / 500 rows · 250 rows/s · ETA 0:01");
     }
 
     @Test
@@ -182,5 +183,51 @@ class RebuildViewModelTest {
 
         assertThat(vm.failureProperty().get().message()).isEqualTo("'yesterday' is not an instant: enter it like 2026-11-25T10:00:00Z");
         assertThat(workbench.calls).noneMatch(c -> c.startsWith("materialize"));
+    }
+
+    @Test
+    void showsTheSwapStepPlannedBeforeTheReplayAndDoneAfterASwap() {
+        List<String> during = new ArrayList<>();
+        workbench.rebuild = (d, c, replay, verify) -> {
+            during.add(vm.swap().textProperty().get());
+            during.add(vm.swap().stageProperty().get().name());
+            return report(true, 0);
+        };
+
+        vm.rebuild().join();
+
+        assertThat(during).containsExactly("Step 3 of 3, swap: " + FakeWorkbench.SWAP_STEP, "PLANNED");
+        assertThat(vm.swap().textProperty().get()).isEqualTo("Step 3 of 3, swap: " + FakeWorkbench.SWAP_STEP);
+        assertThat(vm.swap().stageProperty().get()).isEqualTo(SwapStage.DONE);
+    }
+
+    @Test
+    void aRefusedSwapKeepsTheStepAndSaysItWasRefused() {
+        workbench.rebuild = (d, c, replay, verify) -> report(false, 1);
+
+        vm.rebuild().join();
+
+        assertThat(vm.swap().textProperty().get()).endsWith(FakeWorkbench.SWAP_STEP);
+        assertThat(vm.swap().stageProperty().get()).isEqualTo(SwapStage.REFUSED);
+    }
+
+    @Test
+    void aCancelledRebuildNeverReachedTheSwapAndTheNextRebuildStartsAfresh() {
+        workbench.rebuild = (d, c, replay, verify) -> {
+            vm.cancel();
+            c.check("rebuild");
+            return report(true, 0);
+        };
+        vm.rebuild().join();
+        assertThat(vm.swap().stageProperty().get()).isEqualTo(SwapStage.NOT_REACHED);
+
+        List<SwapStage> atStart = new ArrayList<>();
+        workbench.rebuild = (d, c, replay, verify) -> {
+            atStart.add(vm.swap().stageProperty().get());
+            return report(true, 0);
+        };
+        vm.rebuild().join();
+        assertThat(atStart).containsExactly(SwapStage.PLANNED);
+        assertThat(vm.swap().stageProperty().get()).isEqualTo(SwapStage.DONE);
     }
 }

@@ -83,7 +83,7 @@ public final class FakeWorkbench implements Workbench {
     }
 
     @Override
-    public RebuildReport rebuild(DatasetRef dataset, Cancellation c, ProgressListener r, ProgressListener v) {
+    public RebuildReport rebuild(DatasetRef dataset, Cancellation c, ProgressListener r, ProgressListener v, Consumer<String> swapPlanned) {
         throw new UnsupportedOperationException("not needed by these tests");
     }
 

@@ -54,6 +54,8 @@ public class FakeWorkbench implements Workbench {
     public static final DatasetRef DOC_TOPIC = new DatasetRef("kafka", "documents");
     public static final DatasetRef BLOBS = new DatasetRef("blobs", "documents");
     public static final String INDEX_FLOW = "index-customers";
+    /** The swap step every rebuild of this workbench tells before it replays, as a store would. */
+    public static final String SWAP_STEP = "one atomic rename of search/customers/CURRENT switches it from the live g1 to the shadow g2";
     public static final String BLOB_FLOW = "store-documents";
 
     /** Runs a verification for a test. */
@@ -170,8 +172,10 @@ public class FakeWorkbench implements Workbench {
     }
 
     @Override
-    public RebuildReport rebuild(DatasetRef dataset, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress) {
+    public RebuildReport rebuild(DatasetRef dataset, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress,
+                                 Consumer<String> swapPlanned) {
         calls.add("rebuild " + dataset);
+        swapPlanned.accept(SWAP_STEP);
         return rebuild.run(dataset, cancellation, replayProgress, verifyProgress);
     }
 

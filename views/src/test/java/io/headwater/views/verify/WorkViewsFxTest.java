@@ -15,6 +15,7 @@ import io.headwater.views.demo.DemoViewModel;
 import io.headwater.views.log.LogView;
 import io.headwater.views.log.LogViewModel;
 import io.headwater.views.rebuild.RebuildView;
+import io.headwater.views.rebuild.SwapStage;
 import io.headwater.views.rebuild.RebuildViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -157,7 +158,8 @@ class WorkViewsFxTest extends ApplicationTest {
                 pause(60);
             }
             verify.progress(1_000, 1_000, "rows");
-            return new RebuildReport(d, false, 10_000, 9_990, Duration.ofMillis(1_300), FakeWorkbench.result(1_000, List.of()), true);
+            return new RebuildReport(d, false, 10_000, 9_990, Duration.ofMillis(1_300), FakeWorkbench.result(1_000, List.of()), true,
+                    FakeWorkbench.SWAP_STEP);
         };
         RebuildViewModel vm = new RebuildViewModel(workbench, state, task -> new Thread(task, "test-rebuild").start(), Platform::runLater);
         RebuildView view = host(() -> new RebuildView(vm, dialogs));
@@ -167,6 +169,8 @@ class WorkViewsFxTest extends ApplicationTest {
         waitFor(() -> vm.reportProperty().get() != null);
 
         assertThat(lookup("#rebuildDecision").queryAs(Label.class).getText()).startsWith("SWAPPED");
+        assertThat(lookup("#rebuildSwapStep").queryAs(Label.class).getText()).isEqualTo("Step 3 of 3, swap: " + FakeWorkbench.SWAP_STEP);
+        assertThat(lookup("#rebuildSwapStage").queryAs(Label.class).getText()).isEqualTo(SwapStage.DONE.text());
         assertThat(state.flowState(FakeWorkbench.INDEX_FLOW)).isEqualTo(FlowState.VERIFIED);
         shot(view, "rebuild");
         assertThat(errors).isEmpty();

@@ -98,6 +98,7 @@ final class ScenarioContext {
         VerificationResult v = o.verification();
         say(String.format("shadow verified: %s (%,d compared); %s", v.clean() ? "CLEAN" : "CORRUPT", v.compared(),
                 o.swapped() ? "swapped in — the rebuilt store is live" : "NOT swapped — the live store stays"));
+        say("swap (" + (o.swapped() ? "done" : "refused") + "): " + o.swapStep());
         return o;
     }
 

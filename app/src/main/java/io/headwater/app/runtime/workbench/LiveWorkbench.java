@@ -124,10 +124,11 @@ public final class LiveWorkbench implements Workbench {
     }
 
     @Override
-    public RebuildReport rebuild(DatasetRef dataset, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress) {
+    public RebuildReport rebuild(DatasetRef dataset, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress,
+                                 Consumer<String> swapPlanned) {
         return guard("rebuild of " + dataset, () -> {
             lookup.feedOf(dataset);
-            return rebuilds.rebuild(dataset, cancellation, replayProgress, verifyProgress);
+            return rebuilds.rebuild(dataset, cancellation, replayProgress, verifyProgress, swapPlanned);
         });
     }
 

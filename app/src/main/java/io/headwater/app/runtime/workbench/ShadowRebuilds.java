@@ -12,6 +12,7 @@ import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.workbench.RebuildReport;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Rebuilds derived stores of the running pipeline through {@link RebuildRunner} (as
@@ -29,16 +30,17 @@ final class ShadowRebuilds {
         this.options = options;
     }
 
-    RebuildReport rebuild(DatasetRef dataset, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress) {
+    RebuildReport rebuild(DatasetRef dataset, Cancellation cancellation, ProgressListener replayProgress, ProgressListener verifyProgress,
+                          Consumer<String> swapPlanned) {
         if (!running.add(dataset)) {
             throw new HeadwaterException("a rebuild of " + dataset + " is already running: wait for it or cancel it first");
         }
         try {
             RebuildRunner.Outcome o = new RebuildRunner(runtime, options, 0).rebuild(dataset, cancellation, replayProgress, verifyProgress,
-                    FindingSink.NONE);
+                    FindingSink.NONE, swapPlanned);
             ShadowReplay.Outcome replay = o.replay();
             return new RebuildReport(dataset, o.resumed(), replay.recordsRead(), replay.eventsApplied(), replay.elapsed(), o.verification(),
-                    o.swapped());
+                    o.swapped(), o.swapStep());
         } finally {
             running.remove(dataset);
         }
