@@ -2,10 +2,13 @@ package io.headwater.connectors.redis;
 
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.DatasetReader;
+import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.SystemAdapter;
 import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.status.SystemStatus;
@@ -17,8 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The adapter of a {@code redis} system: status (PING and each dataset's key count) and a
- * {@link RedisReader} per dataset. It has no sink yet, so Headwater writes nothing into Redis.
+ * The adapter of a {@code redis} system: status (PING and each dataset's key count), a
+ * {@link RedisReader} per dataset, and a {@link RedisSink} for a flow Headwater runs into a system
+ * the user declared {@code writable} (on any other, {@link #sink} refuses and nothing is written).
  *
  * <p>The client is Lettuce: it resolves here, is thread-safe on one connection (Jedis needs a pool
  * per thread), pipelines the batched fetches of a scan through its async API without extra threads
@@ -72,6 +76,19 @@ public final class RedisAdapter implements SystemAdapter {
     @Override
     public Optional<DatasetReader> reader(Dataset dataset) {
         return Optional.of(RedisReader.open(endpoint, dataset, timeout));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ReadOnlyException when the system is not declared {@code writable}
+     */
+    @Override
+    public Optional<DerivedSink> sink(Dataset dataset, Flow flow) {
+        if (!system.mayWrite()) {
+            throw ReadOnlyException.refusing("keeping " + dataset.ref() + " from flow " + flow.id() + " (writing its Redis keys)", system.id());
+        }
+        return Optional.of(RedisSink.open(endpoint, dataset, flow, timeout));
     }
 
     /** {@inheritDoc} Releases the Lettuce client and its event loops. */

@@ -50,16 +50,18 @@ public final class RedisReader implements DatasetReader {
     private final RedisEndpoint endpoint;
     private final Dataset dataset;
     private final RedisRecords records;
+    private final RedisNames names;
     private final StatefulRedisConnection<String, String> connection;
-    private final Duration timeout;
+    private final RedisCalls calls;
 
     private RedisReader(RedisEndpoint endpoint, Dataset dataset, RedisRecords records, StatefulRedisConnection<String, String> connection,
                         Duration timeout) {
         this.endpoint = endpoint;
         this.dataset = dataset;
         this.records = records;
+        this.names = RedisNames.of(records.keyspace());
         this.connection = connection;
-        this.timeout = timeout;
+        this.calls = new RedisCalls(endpoint, timeout, "dataset " + dataset.ref() + " (layout " + records.keyspace().layout().configName() + ")");
     }
 
     /**
@@ -114,7 +116,7 @@ public final class RedisReader implements DatasetReader {
      */
     public synchronized Optional<Duration> ttl(Row key) {
         String redisKey = records.redisKey(key);
-        long millis = call(redisKey, () -> connection.sync().pttl(redisKey));
+        long millis = calls.call("read the expiry of '" + redisKey + "'", () -> connection.sync().pttl(redisKey));
         return millis >= 0 ? Optional.of(Duration.ofMillis(millis)) : Optional.empty();
     }
 
@@ -123,14 +125,23 @@ public final class RedisReader implements DatasetReader {
         RedisCommands<String, String> sync = connection.sync();
         ScanArgs args = ScanArgs.Builder.matches(records.pattern()).limit(BATCH);
         Set<String> keys = new HashSet<>();
-        KeyScanCursor<String> cursor = call(records.pattern(), () -> sync.scan(args));
-        keys.addAll(cursor.getKeys());
+        KeyScanCursor<String> cursor = calls.call("SCAN " + records.pattern(), () -> sync.scan(args));
+        addRecordKeys(cursor, keys);
         while (!cursor.isFinished()) {
             ScanCursor at = cursor;
-            cursor = call(records.pattern(), () -> sync.scan(at, args));
-            keys.addAll(cursor.getKeys());
+            cursor = calls.call("SCAN " + records.pattern(), () -> sync.scan(at, args));
+            addRecordKeys(cursor, keys);
         }
         return keys;
+    }
+
+    /** The keys of a SCAN answer that are records, not Headwater's checkpoint and shadow keys. */
+    private void addRecordKeys(KeyScanCursor<String> cursor, Set<String> keys) {
+        for (String k : cursor.getKeys()) {
+            if (!names.isReserved(k)) {
+                keys.add(k);
+            }
+        }
     }
 
     /** The rows of the given keys, in that order, fetched pipelined; null for a key that is gone. */
@@ -144,7 +155,7 @@ public final class RedisReader implements DatasetReader {
         List<Row> rows = new ArrayList<>(redisKeys.size());
         for (int i = 0; i < redisKeys.size(); i++) {
             String k = redisKeys.get(i);
-            Object value = await(k, futures.get(i));
+            Object value = calls.await("read '" + k + "'", futures.get(i));
             rows.add(hash ? records.fromHash(k, hashOf(value)) : records.fromString(k, (String) value));
         }
         return rows;
@@ -153,47 +164,6 @@ public final class RedisReader implements DatasetReader {
     @SuppressWarnings("unchecked")
     private static Map<String, String> hashOf(Object value) {
         return (Map<String, String>) value;
-    }
-
-    private Object await(String redisKey, RedisFuture<?> future) {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while reading Redis key '" + redisKey + "' of dataset " + dataset.ref()
-                    + " at " + endpoint.address(), e);
-        } catch (TimeoutException e) {
-            throw new io.headwater.engine.ConnectionException(endpoint.system().id(), endpoint.address(),
-                    "no answer within " + timeout.toMillis() + " ms reading key '" + redisKey + "'", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RedisException r) {
-                throw failure(redisKey, r);
-            }
-            throw new StoreException("cannot read Redis key '" + redisKey + "' of dataset " + dataset.ref() + " at "
-                    + endpoint.address() + ": " + RedisEndpoint.describe(e), e);
-        }
-    }
-
-    private interface Call<T> {
-        T run();
-    }
-
-    private <T> T call(String what, Call<T> call) {
-        try {
-            return call.run();
-        } catch (RedisException e) {
-            throw failure(what, e);
-        }
-    }
-
-    /** A command the server refused (WRONGTYPE: a key of the prefix holding another type) is the store's; anything else the connection's. */
-    private RuntimeException failure(String what, RedisException e) {
-        if (e instanceof RedisCommandExecutionException) {
-            return new StoreException("cannot read '" + what + "' of dataset " + dataset.ref() + " (layout "
-                    + records.keyspace().layout().configName() + ") at " + endpoint.address() + ": " + e.getMessage(), e);
-        }
-        return endpoint.unreachable(e);
     }
 
     @Override
