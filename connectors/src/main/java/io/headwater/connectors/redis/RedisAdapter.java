@@ -64,7 +64,7 @@ public final class RedisAdapter implements SystemAdapter {
         List<String> problems = new ArrayList<>();
         for (Dataset d : system.datasets()) {
             try (RedisReader reader = RedisReader.open(endpoint, d, timeout)) {
-                datasets.add(DatasetStatus.sizeOnly(d.ref(), reader.count()));
+                datasets.add(DatasetStatus.sizeOnly(d.ref(), reader.countKeys()));
             } catch (HeadwaterException e) {
                 datasets.add(DatasetStatus.sizeOnly(d.ref(), -1));
                 problems.add(d.ref() + ": " + e.getMessage());

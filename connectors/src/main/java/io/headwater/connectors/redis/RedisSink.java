@@ -238,11 +238,11 @@ public final class RedisSink implements DerivedSink {
         }
     }
 
-    /** The number of record keys, counted by SCAN (Headwater's own keys left out). */
+    /** The number of record keys, counted by a keys-only SCAN (Headwater's own keys left out; see {@link RedisReader#countKeys()}). */
     @Override
     public long count() {
-        try (DatasetReader r = reader()) {
-            return r.count();
+        try (RedisReader r = RedisReader.open(endpoint, dataset, timeout)) {
+            return r.countKeys();
         }
     }
 
