@@ -1,5 +1,6 @@
 package io.headwater.connectors.redis;
 
+import io.headwater.connectors.audit.KeyExpiries;
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.ReadOnlyException;
@@ -89,6 +90,12 @@ public final class RedisAdapter implements SystemAdapter {
             throw ReadOnlyException.refusing("keeping " + dataset.ref() + " from flow " + flow.id() + " (writing its Redis keys)", system.id());
         }
         return Optional.of(RedisSink.open(endpoint, dataset, flow, timeout));
+    }
+
+    /** {@link KeyExpiries}: the TTLs of a dataset's keys, for the retention probe. */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == KeyExpiries.class ? Optional.of(type.cast(new RedisKeyExpiries(endpoint, timeout))) : Optional.empty();
     }
 
     /** {@inheritDoc} Releases the Lettuce client and its event loops. */
