@@ -8,6 +8,7 @@ import io.headwater.connectors.kafka.EmbeddedKafkaBroker;
 import io.headwater.connectors.kafka.KafkaEventLog;
 import io.headwater.connectors.lucene.LuceneSink;
 import io.headwater.connectors.mvstore.MvStoreSink;
+import io.headwater.connectors.redis.RedisBenchStore;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -51,7 +52,8 @@ public final class RebuildBench {
         this.err = err;
     }
 
-    public Figures run(String store, long events) {
+    /** @param redisAddress the Redis server (host:port) a {@code redis} store is written to, under a fresh key prefix deleted afterwards */
+    public Figures run(String store, long events, String redisAddress) {
         Dataset log = BenchTable.dataset("kafka", TOPIC);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
              KafkaEventLog eventLog = new KafkaEventLog("kafka", broker.bootstrapServers(), Duration.ofSeconds(30))) {
@@ -73,7 +75,8 @@ public final class RebuildBench {
             Flow flow = BenchLoader.identity(target);
             t = System.nanoTime();
             long count;
-            try (DerivedSink sink = open(store, target, flow)) {
+            RedisBenchStore redis = store.equals("redis") ? RedisBenchStore.open(redisAddress, target) : null;
+            try (redis; DerivedSink sink = redis != null ? redis.sink(flow) : open(store, target, flow)) {
                 new ShadowReplay(flow, log, eventLog, new DebeziumJsonDecoder(), 0).catchUp(sink, new Cancellation(), ProgressListener.NONE);
                 count = sink.count();
             }
@@ -88,7 +91,7 @@ public final class RebuildBench {
             case "lucene" -> LuceneSink.open(dir.resolve("lucene/items"), target, flow);
             case "mvstore" -> MvStoreSink.open(dir.resolve("mvstore/store.mv.db"), target, flow);
             case "h2" -> H2AnalyticsSink.open("jdbc:h2:file:" + dir.resolve("h2/bench").toAbsolutePath(), target, flow);
-            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2 or mvstore");
+            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, mvstore or redis");
         };
     }
 

@@ -8,6 +8,8 @@ import io.headwater.connectors.jdbc.SqlDialect;
 import io.headwater.connectors.lucene.LuceneReader;
 import io.headwater.connectors.lucene.LuceneSink;
 import io.headwater.connectors.postgres.EmbeddedPostgresServer;
+import io.headwater.connectors.redis.RedisBenchStore;
+import io.headwater.connectors.redis.RedisReader;
 import io.headwater.connectors.verify.ComparedField;
 import io.headwater.connectors.verify.SqlVerifySide;
 import io.headwater.engine.HeadwaterException;
@@ -22,6 +24,7 @@ import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.DatasetReader;
+import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.VerifySide;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -34,14 +37,21 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code bench verify}: a system-of-record table in PostgreSQL and a derived copy (Lucene, H2 or
- * PostgreSQL) with seeded differences; times, in one run, reading both sides, Headwater's
+ * {@code bench verify}: a system-of-record table in PostgreSQL and a derived copy (Lucene, H2,
+ * PostgreSQL, or hashes in a Redis server) with seeded differences; times, in one run, reading both sides, Headwater's
  * verification, and a naive pull-sort-compare baseline, and checks the findings equal the seeds.
  */
 public final class VerifyBench {
     /** What one run measured. */
+    /**
+     * What one run measured.
+     *
+     * @param storeReadSeconds for a store read without order (Redis), a plain read of the derived copy alone (SCAN and fetch,
+     *                         no sort): the floor a verification of it is measured against; NaN for the others
+     */
     public record Figures(String store, long rows, double diffRate, double readSeconds, double verifySeconds, double naiveSeconds,
-                          long expectedMismatched, long expectedMissing, long expectedExtra, VerificationResult result, long peakHeapMb) {
+                          long expectedMismatched, long expectedMissing, long expectedExtra, VerificationResult result, long peakHeapMb,
+                          double storeReadSeconds) {
         public boolean findingsMatchSeeds() {
             return result.counts().mismatched() == expectedMismatched && result.counts().missing() == expectedMissing
                     && result.counts().extra() == expectedExtra;
@@ -56,8 +66,12 @@ public final class VerifyBench {
         this.err = err;
     }
 
-    public Figures run(String store, long rows, double diffRate) {
+    /**
+     * @param redisAddress the Redis server (host:port) a {@code redis} copy is written to, under a fresh key prefix deleted afterwards
+     */
+    public Figures run(String store, long rows, double diffRate, String redisAddress) {
         BenchTable.Differences diffs = new BenchTable.Differences(rows, diffRate);
+        List<AutoCloseable> cleanup = new ArrayList<>();
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"))) {
             ConnectionSource pgc = () -> pg.dataSource().getConnection();
             Dataset source = BenchTable.dataset("pg", "public.bench_items");
@@ -67,6 +81,7 @@ public final class VerifyBench {
             t = System.nanoTime();
             Supplier<DatasetReader> derivedReader;
             Supplier<VerifySide> derivedSide;
+            Supplier<Double> plainRead = () -> Double.NaN;
             switch (store) {
                 case "postgres" -> {
                     BenchLoader.postgresCopy(pgc, "bench_copy", diffs, n -> progress("load derived copy", n, rows));
@@ -91,7 +106,25 @@ public final class VerifyBench {
                     derivedReader = () -> LuceneReader.open(index, copy);
                     derivedSide = () -> new ReaderVerifySide("lucene items", LuceneReader.open(index, copy), BenchTable.FIELDS);
                 }
-                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2 or postgres");
+                case "redis" -> {
+                    RedisBenchStore redis = RedisBenchStore.open(redisAddress, BenchTable.dataset("cache", "items"));
+                    cleanup.add(redis);
+                    try (DerivedSink sink = redis.sink(BenchLoader.identity(redis.dataset()))) {
+                        BenchLoader.sinkCopy(sink, diffs, n -> progress("write derived copy to Redis " + redisAddress, n, rows));
+                    }
+                    derivedReader = redis::reader;
+                    derivedSide = () -> new ReaderVerifySide("redis items", redis.reader(), BenchTable.FIELDS);
+                    plainRead = () -> {
+                        long t0 = System.nanoTime();
+                        long[] n = {0};
+                        try (RedisReader r = redis.reader()) {
+                            r.scanUnordered(row -> n[0]++);
+                        }
+                        err.printf("plain read of the Redis copy (SCAN + pipelined HGETALL, no sort): %,d records in %.2f s%n", n[0], secs(t0));
+                        return secs(t0);
+                    };
+                }
+                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, postgres or redis");
             }
             err.printf("built the derived copy (%s) in %.1f s%n", store, secs(t));
 
@@ -99,6 +132,8 @@ public final class VerifyBench {
             long read = readAll(() -> JdbcTableReader.open(pgc, pg.address(), SqlDialect.POSTGRES, source)) + readAll(derivedReader);
             double readSecs = secs(t);
             err.printf("(a) read both sides: %,d records in %.2f s%n", read, readSecs);
+
+            double storeRead = plainRead.get();
 
             resetPeaks();
             t = System.nanoTime();
@@ -117,7 +152,15 @@ public final class VerifyBench {
             err.printf("(c) naive pull-sort-compare: %.2f s, %,d differences%n", naiveSecs, naiveDiffs);
 
             return new Figures(store, rows, diffRate, readSecs, verifySecs, naiveSecs, diffs.count(diffs::mismatched), diffs.count(diffs::missing),
-                    diffs.count(diffs::extraAfter), result, verifyPeak);
+                    diffs.count(diffs::extraAfter), result, verifyPeak, storeRead);
+        } finally {
+            for (AutoCloseable c : cleanup) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    err.printf("cannot clean up after the benchmark: %s%n", e.getMessage());
+                }
+            }
         }
     }
 

@@ -90,6 +90,14 @@ public final class RedisReader implements DatasetReader {
         spill().scan(sink);
     }
 
+    /**
+     * Every record in SCAN order, a key SCAN repeats delivered again, without the spill: the plain
+     * read (SCAN and pipelined fetches) that {@code bench verify} compares a verification with.
+     */
+    public synchronized void scanUnordered(Consumer<Row> sink) {
+        rows.scanUnordered(sink);
+    }
+
     private SortedSpill spill() {
         if (spill == null) {
             spill = SortedSpill.over(rows);
