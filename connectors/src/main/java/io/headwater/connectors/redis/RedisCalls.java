@@ -5,6 +5,7 @@ import io.headwater.engine.StoreException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,22 @@ record RedisCalls(RedisEndpoint endpoint, Duration timeout, String subject) {
                 throw failure(what, r);
             }
             throw new StoreException("cannot " + what + " of " + subject + " at " + endpoint.address() + ": " + RedisEndpoint.describe(e), e);
+        }
+    }
+
+    /**
+     * Queues the commands {@code issue} sends on {@code connection} and writes them to the socket
+     * at once, instead of one write per command (Lettuce flushes each command by default); the
+     * caller awaits their answers afterwards. The connection must not be shared with another
+     * thread meanwhile.
+     */
+    static <T> T pipelined(StatefulRedisConnection<String, String> connection, Supplier<T> issue) {
+        connection.setAutoFlushCommands(false);
+        try {
+            return issue.get();
+        } finally {
+            connection.flushCommands();
+            connection.setAutoFlushCommands(true);
         }
     }
 

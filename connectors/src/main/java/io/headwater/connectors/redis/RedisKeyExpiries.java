@@ -36,12 +36,15 @@ final class RedisKeyExpiries implements KeyExpiries {
             RedisAsyncCommands<String, String> async = c.async();
             calls.call("SCAN " + records.pattern(), () -> {
                 RedisKeyScan.each(c.sync(), records.pattern(), answer -> {
-                    List<RedisFuture<Long>> ttls = new ArrayList<>(answer.size());
-                    for (String k : answer) {
-                        if (!names.isReserved(k)) {
-                            ttls.add(async.pttl(k));
+                    List<RedisFuture<Long>> ttls = RedisCalls.pipelined(c, () -> {
+                        List<RedisFuture<Long>> sent = new ArrayList<>(answer.size());
+                        for (String k : answer) {
+                            if (!names.isReserved(k)) {
+                                sent.add(async.pttl(k));
+                            }
                         }
-                    }
+                        return sent;
+                    });
                     for (RedisFuture<Long> f : ttls) {
                         long ms = calls.await("read the expiry of a key", f);
                         if (ms == -2) {

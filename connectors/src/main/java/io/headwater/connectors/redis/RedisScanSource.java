@@ -73,10 +73,13 @@ final class RedisScanSource implements UnorderedSource {
     List<Row> fetch(List<String> redisKeys) {
         RedisAsyncCommands<String, String> async = connection.async();
         boolean hash = records.keyspace().layout() == RedisLayout.HASH;
-        List<RedisFuture<?>> futures = new ArrayList<>(redisKeys.size());
-        for (String k : redisKeys) {
-            futures.add(hash ? async.hgetall(k) : async.get(k));
-        }
+        List<RedisFuture<?>> futures = RedisCalls.pipelined(connection, () -> {
+            List<RedisFuture<?>> sent = new ArrayList<>(redisKeys.size());
+            for (String k : redisKeys) {
+                sent.add(hash ? async.hgetall(k) : async.get(k));
+            }
+            return sent;
+        });
         List<Row> rows = new ArrayList<>(redisKeys.size());
         for (int i = 0; i < redisKeys.size(); i++) {
             String k = redisKeys.get(i);

@@ -13,6 +13,7 @@ import io.headwater.engine.spi.DatasetReader;
 import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.StoreEdit;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -152,15 +153,19 @@ public final class RedisSink implements DerivedSink {
         Long ttl = flow.ttlOpt().map(Duration::toMillis).orElse(null);
         String what = "commit a batch of " + writes.size() + " changes" + (checkpoint == null ? "" : " and checkpoint " + names.checkpoint());
         try {
-            RedisAsyncCommands<String, String> async = writer().async();
-            async.multi();
-            for (Write w : writes) {
-                queue(async, w, ttl);
-            }
-            if (checkpoint != null) {
-                async.set(names.checkpoint(), checkpoint);
-            }
-            TransactionResult result = calls.await(what, async.exec());
+            StatefulRedisConnection<String, String> c = writer();
+            RedisAsyncCommands<String, String> async = c.async();
+            RedisFuture<TransactionResult> exec = RedisCalls.pipelined(c, () -> {
+                async.multi();
+                for (Write w : writes) {
+                    queue(async, w, ttl);
+                }
+                if (checkpoint != null) {
+                    async.set(names.checkpoint(), checkpoint);
+                }
+                return async.exec();
+            });
+            TransactionResult result = calls.await(what, exec);
             if (result.wasDiscarded()) {
                 throw new StoreException("Redis discarded the transaction to " + what + " of dataset " + dataset.ref() + " at " + endpoint.address());
             }

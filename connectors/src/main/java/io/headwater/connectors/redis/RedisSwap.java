@@ -103,10 +103,13 @@ final class RedisSwap {
         live.calls().call("SCAN " + names.everyKeyPattern(), () -> {
             RedisKeyScan.each(c.sync(), names.everyKeyPattern(), keys -> {
                 List<String> records = keys.stream().filter(k -> !names.isReserved(k)).toList();
-                List<RedisFuture<Long>> exists = new ArrayList<>(records.size());
-                for (String k : records) {
-                    exists.add(async.exists(shadow.prefix() + k.substring(names.prefix().length())));
-                }
+                List<RedisFuture<Long>> exists = RedisCalls.pipelined(c, () -> {
+                    List<RedisFuture<Long>> sent = new ArrayList<>(records.size());
+                    for (String k : records) {
+                        sent.add(async.exists(shadow.prefix() + k.substring(names.prefix().length())));
+                    }
+                    return sent;
+                });
                 List<String> absent = new ArrayList<>();
                 for (int i = 0; i < records.size(); i++) {
                     if (live.calls().await("look up shadow keys", exists.get(i)) == 0) {
@@ -129,12 +132,15 @@ final class RedisSwap {
             renamed[0] = 0;
             live.calls().call("SCAN " + shadow.everyKeyPattern(), () -> {
                 RedisKeyScan.each(c.sync(), shadow.everyKeyPattern(), keys -> {
-                    List<RedisFuture<String>> answers = new ArrayList<>(keys.size());
-                    for (String k : keys) {
-                        if (!shadow.isReserved(k)) {
-                            answers.add(async.rename(k, names.prefix() + k.substring(shadow.prefix().length())));
+                    List<RedisFuture<String>> answers = RedisCalls.pipelined(c, () -> {
+                        List<RedisFuture<String>> sent = new ArrayList<>(keys.size());
+                        for (String k : keys) {
+                            if (!shadow.isReserved(k)) {
+                                sent.add(async.rename(k, names.prefix() + k.substring(shadow.prefix().length())));
+                            }
                         }
-                    }
+                        return sent;
+                    });
                     for (RedisFuture<String> a : answers) {
                         renamed[0] += renamedOne(live, a) ? 1 : 0;
                     }
