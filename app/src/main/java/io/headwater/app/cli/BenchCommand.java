@@ -92,6 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
                         f.verifySeconds() / f.readSeconds(), f.naiveSeconds() / f.verifySeconds(), f.findingsMatchSeeds() ? "= seeds" : "DIFFER", f.peakHeapMb());
                 out.printf("seeded: %,d mismatched, %,d missing, %,d extra; found: %s%n", f.expectedMismatched(), f.expectedMissing(),
                         f.expectedExtra(), f.result().counts());
+                out.printf("live heap during the verification (a full GC every 2 s): at most %,d MB%n", f.liveHeapMb());
                 if (!Double.isNaN(f.storeReadSeconds())) {
                     out.printf("plain read of the %s copy alone (no order): %.2f s, %,.0fk/s; verify / plain read %.2f%n", f.store(),
                             f.storeReadSeconds(), f.rows() / f.storeReadSeconds() / 1000, f.verifySeconds() / f.storeReadSeconds());

@@ -32,6 +32,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,12 +47,14 @@ public final class VerifyBench {
     /**
      * What one run measured.
      *
+     * @param peakHeapMb       the heap pools' peak usage during the verification, garbage not yet collected included
+     * @param liveHeapMb       the largest live heap during the verification, sampled by a full collection every 2 s
      * @param storeReadSeconds for a store read without order (Redis), a plain read of the derived copy alone (SCAN and fetch,
      *                         no sort): the floor a verification of it is measured against; NaN for the others
      */
     public record Figures(String store, long rows, double diffRate, double readSeconds, double verifySeconds, double naiveSeconds,
                           long expectedMismatched, long expectedMissing, long expectedExtra, VerificationResult result, long peakHeapMb,
-                          double storeReadSeconds) {
+                          double storeReadSeconds, long liveHeapMb) {
         public boolean findingsMatchSeeds() {
             return result.counts().mismatched() == expectedMismatched && result.counts().missing() == expectedMissing
                     && result.counts().extra() == expectedExtra;
@@ -138,9 +141,12 @@ public final class VerifyBench {
             resetPeaks();
             t = System.nanoTime();
             VerificationResult result;
-            try (VerifySide s = sqlSide(pgc, SqlDialect.POSTGRES, source); VerifySide d = derivedSide.get()) {
+            long liveHeap;
+            try (LiveHeapSampler live = LiveHeapSampler.start(Duration.ofSeconds(2));
+                 VerifySide s = sqlSide(pgc, SqlDialect.POSTGRES, source); VerifySide d = derivedSide.get()) {
                 result = new Verifier(VerifyOptions.defaults()).verify(s, d, new Cancellation(),
                         (done, total, unit) -> progress("(b) verify", done, total));
+                liveHeap = live.peakMb();
             }
             double verifySecs = secs(t);
             long verifyPeak = peakHeapMb();
@@ -152,7 +158,7 @@ public final class VerifyBench {
             err.printf("(c) naive pull-sort-compare: %.2f s, %,d differences%n", naiveSecs, naiveDiffs);
 
             return new Figures(store, rows, diffRate, readSecs, verifySecs, naiveSecs, diffs.count(diffs::mismatched), diffs.count(diffs::missing),
-                    diffs.count(diffs::extraAfter), result, verifyPeak, storeRead);
+                    diffs.count(diffs::extraAfter), result, verifyPeak, storeRead, liveHeap);
         } finally {
             for (AutoCloseable c : cleanup) {
                 try {
