@@ -83,6 +83,11 @@ final class OwnRedisServer implements AutoCloseable {
         new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** Lets a frozen server run again (SIGCONT). */
+    void thaw() throws Exception {
+        new ProcessBuilder("kill", "-CONT", Long.toString(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Kills the server with SIGKILL: its connections drop at once. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -80,7 +80,7 @@ class RedisOutageIT {
     }
 
     /** Customers added to the record and waited for, so the cache spans several SCAN answers and the topic replays for a while. */
-    private static void addCustomers(LivePipeline rt, RedisStorePipeline p, int n) throws Exception {
+    static void addCustomers(LivePipeline rt, RedisStorePipeline p, int n) throws Exception {
         RedisStoreIT.awaitCaughtUp(rt);
         int before = p.recordKeys().size();
         try (Connection c = rt.recordDataSource().orElseThrow().getConnection(); Statement s = c.createStatement()) {

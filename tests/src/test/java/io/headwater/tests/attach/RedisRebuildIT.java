@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,37 @@ class RedisRebuildIT {
                 assertThat(p.keys()).noneMatch(k -> k.matches(".*__hw:(g\\d+:.*|shadow|swap)"));
                 assertThat(records(p).equals(liveBefore)).as("live keys as before the rebuild").isTrue();
             }
+        }
+    }
+
+    @Test
+    void aRebuildKilledInTheMiddleOfItsSwapHasTheSwapFinishedByTheNextRunAndVerifiesClean() throws Exception {
+        try (OwnRedisServer server = OwnRedisServer.start(dir.resolve("redis"));
+             RedisStorePipeline p = RedisStorePipeline.create(dir, server.address(), null)) {
+            try (LivePipeline rt = LivePipeline.start(p.load(), LivePipeline.Options.demo(11), ProgressListener.NONE)) {
+                RedisOutageIT.addCustomers(rt, p, 3000);
+            }
+            Map<String, Map<String, String>> liveBefore = records(p);
+            AtomicReference<Process> child = new AtomicReference<>();
+            // The named point: promote has marked the swap begun. The server is frozen so the rebuild cannot get further,
+            // the rebuild is killed, and the server let go again.
+            CountDownLatch killed = server.when(line -> line.contains("\"SET\"") && line.contains(p.prefix + "__hw:swap"), () -> {
+                server.freeze();
+                child.get().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                server.thaw();
+            });
+            child.set(rebuildChild(p, 0));
+            assertThat(child.get().waitFor(240, TimeUnit.SECONDS)).as("the rebuild ended").isTrue();
+            assertThat(killed.await(0, TimeUnit.SECONDS)).as("the rebuild was killed once its swap had begun: "
+                    + Files.readString(dir.resolve("child-err.log"), StandardCharsets.UTF_8)).isTrue();
+            assertThat(p.redis.sync().exists(p.prefix + "__hw:shadow")).as("the swap did not finish before the kill").isEqualTo(1L);
+
+            Result verify = run("verify", "--config", p.config.toString());
+
+            assertThat(verify.code()).as(verify.all()).isZero();
+            assertThat(verify.out()).contains("CLEAN");
+            assertThat(p.keys()).noneMatch(k -> k.matches(".*__hw:(g\\d+:.*|shadow|swap)"));
+            assertThat(records(p).equals(liveBefore)).as("the swapped-in keys hold what the live ones held").isTrue();
         }
     }
 
