@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** The {@code headwater} command line: with no arguments it opens the workbench on the demo. */
 @Command(name = "headwater", mixinStandardHelpOptions = true, version = "Headwater 0.1.0",
         description = "A workbench for data lineage, integrity, replay and audit.",
-        subcommands = {GuiCommand.class, DemoCommand.class, StatusCommand.class, LineageCommand.class, VerifyCommand.class, DiffCommand.class, InjectCommand.class, RebuildCommand.class, HistoryCommand.class, BenchCommand.class, AuditCommand.class, CleanupCommand.class})
+        subcommands = {GuiCommand.class, DemoCommand.class, StatusCommand.class, LineageCommand.class, OpenLineageCommand.class, VerifyCommand.class, DiffCommand.class, InjectCommand.class, RebuildCommand.class, HistoryCommand.class, BenchCommand.class, AuditCommand.class, CleanupCommand.class})
 public final class HeadwaterCommand implements Callable<Integer> {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;

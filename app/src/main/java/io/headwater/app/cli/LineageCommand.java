@@ -2,6 +2,7 @@ package io.headwater.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headwater.app.openlineage.OpenLineageImport;
 import io.headwater.engine.lineage.FieldHop;
 import io.headwater.engine.lineage.FieldPath;
 import io.headwater.engine.lineage.LineageGraph;
@@ -13,6 +14,7 @@ import io.headwater.engine.model.MappedField;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.SystemSpec;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code headwater lineage}: the dataflow graph of a config, or one field's downstream reach with paths. */
 @Command(name = "lineage", mixinStandardHelpOptions = true,
-        description = "Print the pipeline's dataflow graph, or with --field every derived field a field reaches and the path it takes.")
+        description = "Print the pipeline's dataflow graph, or with --field every derived field a field reaches and the path it takes; "
+                + "with --from-openlineage the graph of recorded OpenLineage events.")
 public final class LineageCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -33,12 +36,27 @@ public final class LineageCommand implements Callable<Integer> {
     @Option(names = "--field", paramLabel = "SYSTEM.DATASET.FIELD", description = "A field, e.g. pg.customers.email: show its impact (downstream) and origin (upstream).")
     String field;
 
+    @Option(names = "--from-openlineage", paramLabel = "FILE.ndjson",
+            description = "Build the graph from OpenLineage events other tools recorded (one JSON event a line, e.g. from Marquez) "
+                    + "instead of a config.")
+    Path fromOpenLineage;
+
+    @Option(names = "--write-config", paramLabel = "FILE.yaml",
+            description = "With --from-openlineage: write a config skeleton of that graph to FILE, to verify it with Headwater.")
+    Path writeConfig;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (fromOpenLineage != null) {
+            return importOpenLineage(out, spec.commandLine().getErr());
+        }
+        if (writeConfig != null) {
+            throw new ParameterException(spec.commandLine(), "--write-config goes with --from-openlineage");
+        }
         Pipeline pipeline = PipelineOptions.load(common);
         LineageGraph graph = new LineageGraph(pipeline);
         if (field == null) {
@@ -77,6 +95,24 @@ public final class LineageCommand implements Callable<Integer> {
             out.println("  (originates here)");
         }
         return ExitCodes.OK;
+    }
+
+    private int importOpenLineage(PrintWriter out, PrintWriter err) {
+        OpenLineageImport imported = OpenLineageImport.of(fromOpenLineage);
+        imported.problems().forEach(p -> err.println("  " + p));
+        if (writeConfig != null) {
+            imported.writeSkeleton(writeConfig);
+            err.println("config skeleton: " + writeConfig.toAbsolutePath() + " (check the keys and what is marked TODO)");
+        }
+        err.printf("%d events: %d datasets, %d jobs%n", imported.lineage().eventCount(), imported.lineage().datasets().size(),
+                imported.lineage().jobs().size());
+        if (imported.pipeline().isPresent()) {
+            out.print(common.json ? graphJson(imported.pipeline().get()).toPrettyString() + "\n" : graphText(imported.pipeline().get()));
+            return ExitCodes.OK;
+        }
+        err.println("the skeleton needs editing before it loads (problems above); as written:");
+        out.print(imported.skeleton());
+        return ExitCodes.FINDINGS;
     }
 
     private static String tagsOf(Pipeline pipeline, FieldRef ref) {

@@ -2,6 +2,10 @@ package io.headwater.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headwater.app.openlineage.EventTransport;
+import io.headwater.app.openlineage.OpenLineageEmitter;
+import io.headwater.app.openlineage.Transports;
+import io.headwater.app.openlineage.VerificationLineage;
 import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.FlowVerification;
 import io.headwater.app.runtime.VerificationRecorder;
@@ -10,6 +14,7 @@ import io.headwater.engine.history.VerificationRun;
 import io.headwater.engine.integrity.Finding;
 import io.headwater.engine.integrity.VerificationResult;
 import io.headwater.engine.integrity.VerifyOptions;
+import io.headwater.engine.lineage.openlineage.PipelineExport;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.Pipeline;
@@ -21,11 +26,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -56,6 +64,17 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--catch-up-timeout", defaultValue = "120s", paramLabel = "TIME", description = "How long to let derived stores catch up first (default ${DEFAULT-VALUE}).")
     String catchUpTimeout;
+
+    @Option(names = "--openlineage", paramLabel = "URL|FILE",
+            description = "Emit OpenLineage run events as it runs: START and COMPLETE (or FAIL) per flow, with data-quality assertions "
+                    + "and row counts; to an http(s) endpoint (Marquez), '-' for the console, or appended to a file.")
+    String openLineage;
+
+    @Option(names = "--openlineage-namespace", paramLabel = "NS", description = "The jobs' namespace (default: headwater.PIPELINE).")
+    String openLineageNamespace;
+
+    @ParentCommand
+    HeadwaterCommand parent;
 
     @Spec
     CommandSpec spec;
@@ -102,11 +121,23 @@ public final class VerifyCommand implements Callable<Integer> {
         ArrayNode reports = StatusJson.MAPPER.createArrayNode();
         ArrayNode summaries = StatusJson.MAPPER.createArrayNode();
         boolean clean = true;
-        try (VerificationRecorder history = VerificationRecorder.open(rt.pipeline())) {
+        try (VerificationRecorder history = VerificationRecorder.open(rt.pipeline()); VerificationLineage lineage = openLineage(rt.pipeline())) {
             for (Flow flow : flows) {
                 List<Finding> all = new ArrayList<>();
                 Instant started = Instant.now();
-                VerificationResult r = verification.verify(flow, new Cancellation(), new ProgressPrinter(err, "verify " + flow.id()), all::add);
+                UUID run = lineage == null ? null : lineage.start(flow);
+                VerificationResult r;
+                try {
+                    r = verification.verify(flow, new Cancellation(), new ProgressPrinter(err, "verify " + flow.id()), all::add);
+                } catch (RuntimeException e) {
+                    if (lineage != null) {
+                        lineage.fail(flow, run, e);
+                    }
+                    throw e;
+                }
+                if (lineage != null) {
+                    lineage.complete(flow, run, r);
+                }
                 clean &= r.clean();
                 ObjectNode full = VerificationJson.result(flow.id(), r, all);
                 reports.add(full);
@@ -125,6 +156,17 @@ public final class VerifyCommand implements Callable<Integer> {
             err.println("full report: " + report.toAbsolutePath());
         }
         return clean ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** The run events' emitter of --openlineage, or null without it. */
+    private VerificationLineage openLineage(Pipeline pipeline) {
+        if (openLineage == null) {
+            return null;
+        }
+        Map<String, String> env = parent == null ? System.getenv() : parent.environment();
+        EventTransport transport = Transports.open(openLineage, spec.commandLine().getOut(), env, Transports.API_KEY_VARIABLE, true);
+        return new VerificationLineage(new OpenLineageEmitter(transport), new PipelineExport(pipeline, openLineageNamespace),
+                spec.commandLine().getErr());
     }
 
     private void printSummary(PrintWriter out, Flow flow, VerificationResult r, long runId) {

@@ -1,6 +1,7 @@
 package io.headwater.app.gui;
 
 import io.headwater.app.cli.Attached;
+import io.headwater.app.openlineage.OpenLineageImport;
 import io.headwater.app.runtime.DemoSession;
 import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.workbench.LiveWorkbench;
@@ -10,6 +11,8 @@ import io.headwater.engine.spi.ProgressListener;
 import io.headwater.engine.workbench.Workbench;
 import io.headwater.views.shell.PipelineOpener;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens pipelines for the main window as {@link LivePipeline}s: hosted systems started, attached
@@ -21,6 +24,7 @@ public final class LivePipelineOpener implements PipelineOpener {
     /** The demo data's seed and the load generator's rate (operations per second). */
     static final long DEMO_SEED = 42;
     static final double DEMO_RATE = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(LivePipelineOpener.class);
 
     private final Path initialConfig;
     private final Path dataDirOverride;
@@ -58,5 +62,17 @@ public final class LivePipelineOpener implements PipelineOpener {
         LivePipeline runtime = LivePipeline.start(pipeline, new LivePipeline.Options("headwater gui", 0), progress);
         runtime.serveControl(request -> Attached.run(runtime, request));
         return LiveWorkbench.open(runtime);
+    }
+
+    /** Writes the skeleton beside the events ({@code marquez.ndjson} gives {@code marquez.headwater.yaml}). */
+    @Override
+    public Path importOpenLineage(Path events) {
+        OpenLineageImport imported = OpenLineageImport.of(events);
+        imported.problems().forEach(p -> LOG.warn("import of {}: {}", events, p));
+        Path skeleton = events.toAbsolutePath().resolveSibling(OpenLineageImport.skeletonName(events));
+        imported.writeSkeleton(skeleton);
+        LOG.info("{}: {} events, {} datasets, {} jobs; config skeleton {}", events, imported.lineage().eventCount(),
+                imported.lineage().datasets().size(), imported.lineage().jobs().size(), skeleton);
+        return skeleton;
     }
 }

@@ -88,7 +88,9 @@ public final class MainWindow extends BorderPane {
         recentMenu.setId("menuRecent");
         MenuItem quit = item("Quit", Feather.LOG_OUT, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), quit);
+        MenuItem importLineage = item("Import OpenLineage…", Feather.DOWNLOAD, null, this::chooseAndImport);
+        importLineage.setId("menuImportOpenLineage");
+        Menu file = new Menu("File", null, open, recentMenu, importLineage, new SeparatorMenuItem(), quit);
 
         MenuItem find = item("Find node…", Feather.SEARCH, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), graphView::focusSearch);
         MenuItem fit = item("Fit graph to window", Feather.MAXIMIZE, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
@@ -140,6 +142,11 @@ public final class MainWindow extends BorderPane {
         Path start = viewModel.recentConfigs().isEmpty() ? Path.of(System.getProperty("user.dir"))
                 : viewModel.recentConfigs().get(0).toAbsolutePath().getParent();
         dialogs.chooseFileToOpen("Open pipeline", start, "Pipeline configs (*.yaml, *.yml)", "yaml", "yml").ifPresent(viewModel::open);
+    }
+
+    private void chooseAndImport() {
+        dialogs.chooseFileToOpen("Import OpenLineage events", Path.of(System.getProperty("user.dir")),
+                "OpenLineage events, one a line (*.ndjson, *.jsonl, *.json)", "ndjson", "jsonl", "json").ifPresent(viewModel::importOpenLineage);
     }
 
     /** F5: verifies every flow in the Verify tab. */

@@ -91,6 +91,27 @@ public final class MainWindowViewModel {
         return open(config, true);
     }
 
+    /**
+     * Imports OpenLineage events: the opener writes a config skeleton of their lineage, which is then
+     * opened like any config (its problems, if it needs editing, listed with file and line).
+     */
+    public CompletableFuture<Void> importOpenLineage(Path events) {
+        phase.set("Importing " + events.getFileName() + "…");
+        CompletableFuture<Path> written = CompletableFuture.supplyAsync(() -> opener.importOpenLineage(events), background);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        written.whenComplete((config, failure) -> ui.execute(() -> {
+            if (failure != null) {
+                Throwable cause = unwrap(failure);
+                phase.set(live.get() ? "Live" : "Not started");
+                dialogs.showError("Cannot import " + events.getFileName(), messageOf(cause), cause);
+                done.complete(null);
+                return;
+            }
+            open(config).whenComplete((v, f) -> done.complete(null));
+        }));
+        return done;
+    }
+
     private CompletableFuture<Void> open(Path config, boolean remember) {
         long gen = ++generation;
         phase.set("Reading " + config.getFileName() + "…");

@@ -22,4 +22,12 @@ public interface PipelineOpener {
 
     /** Starts a loaded pipeline (reporting each step) and returns its workbench once live. */
     Workbench start(Pipeline pipeline, ProgressListener progress);
+
+    /**
+     * Imports OpenLineage events other tools recorded (one JSON event a line): writes a config
+     * skeleton of the lineage they describe and returns its path, for the window to open.
+     *
+     * @throws io.headwater.engine.HeadwaterException when the events cannot be read or the skeleton written
+     */
+    Path importOpenLineage(Path events);
 }

@@ -51,6 +51,11 @@ class MainWindowTest extends ApplicationTest {
             public Workbench start(Pipeline pipeline, ProgressListener progress) {
                 return new FakeWorkbench(pipeline);
             }
+
+            @Override
+            public Path importOpenLineage(Path events) {
+                throw new UnsupportedOperationException("not used by this test");
+            }
         };
         Path prefs = Files.createTempFile("workbench", ".properties");
         RecordingDialogs dialogs = new RecordingDialogs();

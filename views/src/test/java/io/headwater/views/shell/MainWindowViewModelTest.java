@@ -3,6 +3,7 @@ package io.headwater.views.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.headwater.engine.ConnectionException;
+import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.config.PipelineLoader;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Pipeline;
@@ -14,6 +15,7 @@ import io.headwater.engine.status.SystemStatus;
 import io.headwater.engine.workbench.Workbench;
 import io.headwater.views.common.WorkbenchState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ class MainWindowViewModelTest {
     private final List<FakeWorkbench> started = new ArrayList<>();
     private final List<String> phases = new ArrayList<>();
     private RuntimeException failStart;
+    private RuntimeException failImport;
+    private final List<Path> imported = new ArrayList<>();
     private MainWindowViewModel vm;
 
     /** Loads configs for real; "starts" a pipeline by reporting three steps and answering from a fake workbench. */
@@ -61,6 +65,21 @@ class MainWindowViewModelTest {
             started.add(wb);
             return wb;
         }
+
+        @Override
+        public Path importOpenLineage(Path events) {
+            imported.add(events);
+            if (failImport != null) {
+                throw failImport;
+            }
+            Path skeleton = events.resolveSibling("imported.headwater.yaml");
+            try {
+                Files.copy(DemoModel.config(), skeleton);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return skeleton;
+        }
     };
 
     @BeforeEach
@@ -81,6 +100,28 @@ class MainWindowViewModelTest {
         assertThat(vm.graph().snapshotProperty().get().node("sys:pg")).isPresent();
         assertThat(vm.systems()).extracting(SystemStatus::systemId).containsExactly("pg");
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void importingOpenLineageOpensTheSkeletonTheOpenerWrote() {
+        Path events = dir.resolve("marquez.ndjson");
+        vm.importOpenLineage(events).join();
+
+        assertThat(imported).containsExactly(events);
+        assertThat(vm.recentConfigs()).first().asString().endsWith("imported.headwater.yaml");
+        assertThat(vm.pipelineProperty().get().name()).isEqualTo("demo");
+        assertThat(vm.liveProperty().get()).isTrue();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void anImportThatFailsIsReportedAndOpensNothing() {
+        failImport = new HeadwaterException("cannot read OpenLineage events from x.ndjson: no such file");
+        vm.importOpenLineage(dir.resolve("x.ndjson")).join();
+
+        assertThat(dialogs.errors).isNotEmpty();
+        assertThat(vm.pipelineProperty().get()).isNull();
+        assertThat(started).isEmpty();
     }
 
     @Test
