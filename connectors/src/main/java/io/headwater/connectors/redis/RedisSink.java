@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps a redis dataset from a flow Headwater runs: each record under {@code <prefix><key>} in the
@@ -45,7 +47,13 @@ public final class RedisSink implements DerivedSink {
     private final Flow flow;
     private final Duration timeout;
     private final StatefulRedisConnection<String, String> queries;
+    private static final int RECOUNT_MINUTES = 5;
+
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Records this sink's writes added (or removed, negative) since the last exact count. */
+    private final AtomicLong sinceRecount = new AtomicLong();
+    private volatile long recounted = -1;
+    private volatile long recountedAt;
     private volatile Dataset dataset;
     private volatile RedisRecords records;
     private volatile RedisNames names;
@@ -155,10 +163,13 @@ public final class RedisSink implements DerivedSink {
         try {
             StatefulRedisConnection<String, String> c = writer();
             RedisAsyncCommands<String, String> async = c.async();
+            int[] delAt = new int[writes.size()];
             RedisFuture<TransactionResult> exec = RedisCalls.pipelined(c, () -> {
                 async.multi();
-                for (Write w : writes) {
-                    queue(async, w, ttl);
+                int at = 0;
+                for (int i = 0; i < writes.size(); i++) {
+                    delAt[i] = at;
+                    at += queue(async, writes.get(i), ttl);
                 }
                 if (checkpoint != null) {
                     async.set(names.checkpoint(), checkpoint);
@@ -175,6 +186,12 @@ public final class RedisSink implements DerivedSink {
                             + endpoint.address() + ": " + e.getMessage(), e);
                 }
             }
+            long delta = 0;
+            for (int i = 0; i < writes.size(); i++) {
+                long existed = (Long) result.get(delAt[i]);
+                delta += writes.get(i).removes() ? -existed : 1 - existed;
+            }
+            sinceRecount.addAndGet(delta);
         } catch (RedisException e) {
             dropWriter();
             throw calls.failure(what, e);
@@ -185,20 +202,25 @@ public final class RedisSink implements DerivedSink {
         }
     }
 
-    private static void queue(RedisAsyncCommands<String, String> async, Write w, Long ttl) {
+    /**
+     * Queues one key's commands, the first always a {@code DEL} (whose answer, 1 or 0, says whether
+     * the key existed, for the count); returns how many commands it queued.
+     */
+    private static int queue(RedisAsyncCommands<String, String> async, Write w, Long ttl) {
+        async.del(w.key());
         if (w.removes()) {
-            async.del(w.key());
-        } else if (w.hash() != null) {
-            async.del(w.key());
-            async.hset(w.key(), w.hash());
-            if (ttl != null) {
-                async.pexpire(w.key(), ttl);
-            }
-        } else if (ttl != null) {
-            async.set(w.key(), w.value(), SetArgs.Builder.px(ttl));
-        } else {
-            async.set(w.key(), w.value());
+            return 1;
         }
+        if (w.hash() != null) {
+            async.hset(w.key(), w.hash());
+            if (ttl == null) {
+                return 2;
+            }
+            async.pexpire(w.key(), ttl);
+            return 3;
+        }
+        async.set(w.key(), w.value(), ttl == null ? new SetArgs() : SetArgs.Builder.px(ttl));
+        return 2;
     }
 
     private Write prepare(TargetChange c) {
@@ -243,12 +265,27 @@ public final class RedisSink implements DerivedSink {
         }
     }
 
-    /** The number of record keys, counted by a keys-only SCAN (Headwater's own keys left out; see {@link RedisReader#countKeys()}). */
+    /**
+     * The number of record keys: counted exactly by a keys-only SCAN ({@link RedisReader#countKeys()})
+     * when first asked and again once {@value #RECOUNT_MINUTES} minutes have passed, and in between
+     * the last count moved by this sink's own writes (each write's {@code DEL} answer says whether the
+     * key existed). Status asks every few seconds, and a SCAN of a large cache each time would load
+     * the server; so keys others write or Redis expires show at the next recount.
+     */
     @Override
     public long count() {
-        try (RedisReader r = RedisReader.open(endpoint, dataset, timeout)) {
-            return r.countKeys();
+        if (recounted < 0 || System.nanoTime() - recountedAt > TimeUnit.MINUTES.toNanos(RECOUNT_MINUTES)) {
+            long before = sinceRecount.get();
+            long exact;
+            try (RedisReader r = RedisReader.open(endpoint, dataset, timeout)) {
+                exact = r.countKeys();
+            }
+            // writes during the SCAN stay counted since; the next recount corrects what the SCAN saw of them too
+            sinceRecount.addAndGet(-before);
+            recountedAt = System.nanoTime();
+            recounted = exact;
         }
+        return recounted + sinceRecount.get();
     }
 
     /** A reader of this sink's keys (its generation's, even when that is a shadow), on its own connection. */
