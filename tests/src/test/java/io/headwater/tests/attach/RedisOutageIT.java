@@ -48,7 +48,7 @@ class RedisOutageIT {
                         .verify(pipeline.flow("cache-customers").orElseThrow(), new Cancellation(), ProgressListener.NONE, f -> { }))
                         .isInstanceOf(HeadwaterException.class).hasMessageContaining(server.address());
 
-                assertThat(killed.await(0, TimeUnit.SECONDS)).as("the server was killed at the reader's first fetch").isTrue();
+                assertThat(killed.await(30, TimeUnit.SECONDS)).as("the server was killed at the reader's first fetch").isTrue();
                 server.restart();
                 assertThat(RedisRebuildIT.records(p).equals(before)).as("the live keys after the restart equal those before (%,d)", before.size()).isTrue();
             }
@@ -70,7 +70,7 @@ class RedisOutageIT {
                         .rebuild(CACHE, new Cancellation(), ProgressListener.NONE, ProgressListener.NONE, f -> { }))
                         .isInstanceOf(HeadwaterException.class).hasMessageContaining(server.address());
 
-                assertThat(killed.await(0, TimeUnit.SECONDS)).as("the server was killed at the shadow's first checkpoint").isTrue();
+                assertThat(killed.await(30, TimeUnit.SECONDS)).as("the server was killed at the shadow's first checkpoint").isTrue();
                 server.restart();
                 assertThat(RedisRebuildIT.records(p).equals(before)).as("the live keys after the restart equal those before (%,d)", before.size()).isTrue();
                 assertThat(p.redis.sync().get(p.prefix + "__hw:shadow")).as("the shadow stays for the next rebuild to resume").isEqualTo("1");
@@ -81,7 +81,7 @@ class RedisOutageIT {
 
     /** Customers added to the record and waited for, so the cache spans several SCAN answers and the topic replays for a while. */
     static void addCustomers(LivePipeline rt, RedisStorePipeline p, int n) throws Exception {
-        RedisStoreIT.awaitCaughtUp(rt);
+        RedisStoreIT.awaitCaughtUp(rt, p);
         int before = p.recordKeys().size();
         try (Connection c = rt.recordDataSource().orElseThrow().getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO customers (id, name, email, phone, country, created_at, updated_at) SELECT 100000 + i, 'Bulk ' || i, "
@@ -94,6 +94,6 @@ class RedisOutageIT {
             }
             Thread.sleep(100);
         }
-        RedisStoreIT.awaitCaughtUp(rt);
+        RedisStoreIT.awaitCaughtUp(rt, p);
     }
 }

@@ -48,7 +48,7 @@ class RedisRebuildIT {
     @Test
     void aRebuildKilledAfterItsShadowCommittedABatchResumesItAndSwapsInClean() throws Exception {
         try (RedisStorePipeline p = RedisStorePipeline.create(dir, REDIS, null)) {
-            grow(p.load(), 3000);
+            grow(p, 3000);
             Map<String, Map<String, String>> liveBefore = records(p);
             String shadowCheckpoint = p.prefix + "__hw:g1:__hw:checkpoint";
 
@@ -80,7 +80,7 @@ class RedisRebuildIT {
         try (RedisStorePipeline p = RedisStorePipeline.create(dir, REDIS, null)) {
             Pipeline pipeline = p.load();
             try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(5), ProgressListener.NONE)) {
-                RedisStoreIT.awaitCaughtUp(rt);
+                RedisStoreIT.awaitCaughtUp(rt, p);
                 Map<String, Map<String, String>> liveBefore = records(p);
                 DerivedSink live = rt.sink(CACHE).orElseThrow();
                 try (DerivedSink shadow = live.openShadow()) {
@@ -120,7 +120,8 @@ class RedisRebuildIT {
             });
             child.set(rebuildChild(p, 0));
             assertThat(child.get().waitFor(240, TimeUnit.SECONDS)).as("the rebuild ended").isTrue();
-            assertThat(killed.await(0, TimeUnit.SECONDS)).as("the rebuild was killed once its swap had begun: "
+            assertThat(killed.await(30, TimeUnit.SECONDS)).as("the rebuild was killed once its swap had begun: "
+                    + Files.readString(dir.resolve("child-out.log"), StandardCharsets.UTF_8)
                     + Files.readString(dir.resolve("child-err.log"), StandardCharsets.UTF_8)).isTrue();
             assertThat(p.redis.sync().exists(p.prefix + "__hw:shadow")).as("the swap did not finish before the kill").isEqualTo(1L);
 
@@ -134,15 +135,15 @@ class RedisRebuildIT {
     }
 
     /** Adds changes to the record so that the topic is long enough to replay throttled for a while. */
-    static void grow(Pipeline pipeline, int operations) throws Exception {
-        try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(21), ProgressListener.NONE)) {
+    static void grow(RedisStorePipeline p, int operations) throws Exception {
+        try (LivePipeline rt = LivePipeline.start(p.load(), LivePipeline.Options.demo(21), ProgressListener.NONE)) {
             try (Connection c = rt.recordDataSource().orElseThrow().getConnection()) {
                 DemoDataGenerator g = new DemoDataGenerator(c, 21);
                 for (int i = 0; i < operations; i++) {
                     g.randomOperation();
                 }
             }
-            RedisStoreIT.awaitCaughtUp(rt);
+            RedisStoreIT.awaitCaughtUp(rt, p);
         }
     }
 
@@ -162,7 +163,7 @@ class RedisRebuildIT {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("io.headwater.app.Main");
         cmd.addAll(List.of("rebuild", "--config", p.config.toString(), "--dataset", CACHE.toString(), "--max-rate", Double.toString(maxRate)));
-        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.resolve("child-out.log").toString())))
                 .redirectError(ProcessBuilder.Redirect.appendTo(new File(dir.resolve("child-err.log").toString()))).start();
     }
 

@@ -14,6 +14,9 @@ import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.ProgressListener;
 import io.headwater.tests.CliRun.Result;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,7 @@ class RedisStoreIT {
         try (RedisStorePipeline p = RedisStorePipeline.create(dir, REDIS, "1h")) {
             Pipeline pipeline = p.load();
             try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(3), ProgressListener.NONE)) {
-                awaitCaughtUp(rt);
+                awaitCaughtUp(rt, p);
                 assertThat(p.redis.sync().pttl(p.prefix + 1)).as("the sink writes each key with the flow's ttl")
                         .isBetween(3_500_000L, 3_600_000L);
                 for (int id : List.of(3, 4, 5)) {
@@ -83,13 +86,34 @@ class RedisStoreIT {
         }
     }
 
-    static void awaitCaughtUp(LivePipeline rt) throws InterruptedException {
+    /**
+     * Waits until the pipeline has settled: the captured topic stopped growing for a second, the
+     * consumer applied all of it, and the cache holds as many records as the customers table.
+     */
+    static void awaitCaughtUp(LivePipeline rt, RedisStorePipeline p) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
-        while (!rt.caughtUp()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the pipeline did not catch up within 120 s");
+        while (true) {
+            long before = topicEnd(rt);
+            Thread.sleep(1000);
+            if (topicEnd(rt) == before && rt.caughtUp() && p.recordKeys().size() == customers(rt)) {
+                return;
             }
-            Thread.sleep(100);
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the pipeline did not settle within 120 s: " + p.recordKeys().size() + " keys in the cache, "
+                        + customers(rt) + " customers");
+            }
+        }
+    }
+
+    private static long topicEnd(LivePipeline rt) {
+        return rt.eventLog().endOffsets("demo.public.customers").values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long customers(LivePipeline rt) throws Exception {
+        try (Connection c = rt.recordDataSource().orElseThrow().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }
