@@ -98,8 +98,9 @@ public final class RebuildCommand implements Callable<Integer> {
             out.printf("rebuild of %s: %s%n", ref, o.resumed() ? "resumed an interrupted shadow at " + describe(r.from()) : "new shadow");
             out.printf("  step 1 of 3, replay: %,d log records (%,d changes applied) through %s in %.2f s, %,.0f events/s%n", r.recordsRead(),
                     r.eventsApplied(), describe(r.through()), r.elapsed().toMillis() / 1000.0, r.eventsPerSecond());
-            out.printf("  step 2 of 3, verify: shadow verified against %s: %,d compared, missing %,d, extra %,d, mismatched %,d, in flight %,d%n", v.source(),
-                    v.compared(), v.counts().missing(), v.counts().extra(), v.counts().mismatched(), v.counts().inFlight());
+            out.printf("  step 2 of 3, verify: shadow verified against %s: %,d compared, missing %,d, extra %,d, mismatched %,d, in flight %,d%s%n",
+                    v.source(), v.compared(), v.counts().missing(), v.counts().extra(), v.counts().mismatched(), v.counts().inFlight(),
+                    v.counts().expired() > 0 ? String.format(", expired by ttl %,d", v.counts().expired()) : "");
             out.printf("  step 3 of 3, swap: %s (%s)%n", o.swapStep(), o.swapped() ? "done" : "refused");
             out.println(o.swapped() ? "  swapped in: the rebuilt store is live" : "  NOT swapped: the live store stays; the shadow was dropped");
             v.corruptFindings().stream().limit(20).forEach(f -> out.printf("    %s %s %s%n", f.type().name().toLowerCase(java.util.Locale.ROOT),

@@ -191,8 +191,9 @@ public final class VerifyCommand implements Callable<Integer> {
         out.printf("%s  %s -> %s  %s%n", flow.id(), r.source(), r.target(), r.clean() ? "CLEAN" : "CORRUPT");
         out.printf("  compared %,d records (source %,d, derived %,d) in %.2f s, %,.0f rows/s; run #%d%n", r.compared(), r.sourceCount(),
                 r.targetCount(), r.elapsed().toMillis() / 1000.0, r.rowsPerSecond(), runId);
-        out.printf("  missing %,d   extra %,d   mismatched %,d   in flight %,d%n", r.counts().missing(), r.counts().extra(),
-                r.counts().mismatched(), r.counts().inFlight());
+        out.printf("  missing %,d   extra %,d   mismatched %,d   in flight %,d%s%n", r.counts().missing(), r.counts().extra(),
+                r.counts().mismatched(), r.counts().inFlight(), flow.ttlOpt().isPresent() || r.counts().expired() > 0
+                        ? String.format("   expired by ttl %,d", r.counts().expired()) : "");
         if (r.merkleRoot() != null) {
             out.println("  merkle root " + r.merkleRoot());
         }

@@ -7,6 +7,7 @@ import io.headwater.connectors.verify.KafkaTopicVerifySide;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.integrity.BisectionListener;
 import io.headwater.engine.integrity.CatchUp;
+import io.headwater.engine.integrity.ExpiredByTtl;
 import io.headwater.engine.integrity.Finding;
 import io.headwater.engine.integrity.FindingSink;
 import io.headwater.engine.integrity.InFlightResolver;
@@ -38,7 +39,8 @@ import java.util.Optional;
  * re-checked after the flow has caught up — through the consumer's checkpoint when Headwater runs
  * it, the flow's observed position when it runs elsewhere, or its grace period — so that changes
  * still in flight are not reported as corruption; a copy may also declare an in-flight window on its
- * source's timestamp. Not thread-safe: one verification at a time per instance.
+ * source's timestamp. A key absent from a cache whose flow declares {@code ttl} is counted as
+ * expired, not missing. Not thread-safe: one verification at a time per instance.
  */
 public final class FlowVerification {
     private static final Duration TOPIC_READ_TIMEOUT = Duration.ofSeconds(60);
@@ -102,7 +104,7 @@ public final class FlowVerification {
                 Dataset target = pipeline.requireDataset(flow.to());
                 Flow composed = flow.between(source.ref(), target.ref());
                 try (VerifySide sourceSide = mappedSide(source, target, composed); VerifySide targetSide = storedSide(source, target, composed)) {
-                    yield compare(sourceSide, targetSide, catchUp(flow), cancellation, progress, allFindings);
+                    yield compare(flow, sourceSide, targetSide, catchUp(flow), key -> null, cancellation, progress, allFindings);
                 }
             }
             case REPLAY -> throw new HeadwaterException("flow " + flow.id() + " is a replay: it is verified as the store it rebuilds");
@@ -125,7 +127,7 @@ public final class FlowVerification {
         Flow composed = flow.between(source.ref(), target.ref());
         try (VerifySide sourceSide = mappedSide(source, target, composed);
              VerifySide targetSide = new ReaderVerifySide(target.ref() + " (shadow)", sink.reader(), target.fields())) {
-            return compare(sourceSide, targetSide, catchUp, cancellation, progress, allFindings);
+            return compare(flow, sourceSide, targetSide, catchUp, key -> null, cancellation, progress, allFindings);
         }
     }
 
@@ -162,15 +164,17 @@ public final class FlowVerification {
                         + " system, which this version cannot verify"));
     }
 
-    private VerificationResult compare(VerifySide sourceSide, VerifySide targetSide, CatchUp catchUp, Cancellation cancellation,
-                                       ProgressListener progress, FindingSink allFindings) {
-        return compare(sourceSide, targetSide, catchUp, key -> null, cancellation, progress, allFindings);
-    }
-
-    private VerificationResult compare(VerifySide sourceSide, VerifySide targetSide, CatchUp catchUp, InFlightResolver.RecentChanges recent,
-                                       Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
+    /**
+     * Compares the sides; a key missing from a cache whose flow declares {@code ttl} is counted as
+     * expired ({@link ExpiredByTtl}), and the differences left are re-checked for changes in flight.
+     */
+    private VerificationResult compare(Flow flow, VerifySide sourceSide, VerifySide targetSide, CatchUp catchUp,
+                                       InFlightResolver.RecentChanges recent, Cancellation cancellation, ProgressListener progress,
+                                       FindingSink allFindings) {
         List<Finding> collected = new ArrayList<>();
-        VerificationResult first = new Verifier(options).withSteps(steps).withFindingSink(collected::add).verify(sourceSide, targetSide, cancellation, progress);
+        VerificationResult verified = new Verifier(options).withSteps(steps).withFindingSink(collected::add).verify(sourceSide, targetSide, cancellation, progress);
+        VerificationResult first = flow.ttlOpt().map(ttl -> new ExpiredByTtl(ttl, options.maxKeysListed())
+                .reclassify(verified, collected, sourceSide.keyOrder())).orElse(verified);
         if (first.clean()) {
             collected.forEach(allFindings::accept);
             return first;
@@ -200,7 +204,7 @@ public final class FlowVerification {
             InFlightResolver.RecentChanges recent = flow.observe().inFlightOpt()
                     .<InFlightResolver.RecentChanges>map(window -> new InFlightWindow(runtime.adapter(source.ref().system()), source, flow, window))
                     .orElse(key -> null);
-            return compare(sourceSide, targetSide, FlowCatchUp.graceOnly(flow, () -> { }), recent, cancellation, progress, allFindings);
+            return compare(flow, sourceSide, targetSide, FlowCatchUp.graceOnly(flow, () -> { }), recent, cancellation, progress, allFindings);
         }
     }
 
@@ -243,7 +247,7 @@ public final class FlowVerification {
              RefreshableSide topicSide = new RefreshableSide(() -> KafkaTopicVerifySide.read(runtime.eventLogOf(topic.ref()), topic, TOPIC_READ_TIMEOUT))) {
             // Not the replication slot: Kafka Connect confirms a slot's position only when it commits its offsets
             // (every minute by default), long after the changes are in the topic. The topic itself is read again.
-            return compare(sourceSide, topicSide, FlowCatchUp.graceOnly(flow, topicSide::refresh), cancellation, progress, allFindings);
+            return compare(flow, sourceSide, topicSide, FlowCatchUp.graceOnly(flow, topicSide::refresh), key -> null, cancellation, progress, allFindings);
         }
     }
 

@@ -16,6 +16,7 @@ import io.headwater.connectors.lucene.LuceneSink;
 import io.headwater.connectors.mvstore.MvStoreSink;
 import io.headwater.connectors.verify.ComparedField;
 import io.headwater.connectors.verify.SqlVerifySide;
+import io.headwater.connectors.redis.RedisBenchStore;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.integrity.ReaderVerifySide;
 import io.headwater.engine.integrity.VerificationResult;
@@ -80,7 +81,8 @@ public final class RebuildBench {
         this.err = err;
     }
 
-    public Figures run(String store, long events) {
+    /** @param redisAddress the Redis server (host:port) a {@code redis} store is written to, under a fresh key prefix deleted afterwards */
+    public Figures run(String store, long events, String redisAddress) {
         Dataset log = BenchTable.dataset("kafka", TOPIC);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
              KafkaEventLog eventLog = new KafkaEventLog("kafka", broker.bootstrapServers(), Duration.ofSeconds(30))) {
@@ -105,11 +107,14 @@ public final class RebuildBench {
             Flow flow = BenchLoader.identity(target);
             t = System.nanoTime();
             long count;
-            try (DerivedSink sink = open(store, target, flow)) {
+            double rebuild;
+            RedisBenchStore redis = store.equals("redis") ? RedisBenchStore.open(redisAddress, target) : null;
+            try (redis; DerivedSink sink = redis != null ? redis.sink(flow) : open(store, target, flow)) {
                 new ShadowReplay(flow, log, eventLog, new DebeziumJsonDecoder(), 0).catchUp(sink, new Cancellation(), ProgressListener.NONE);
+                // the replay alone: counting a Redis store is a SCAN of its own, not part of a rebuild
+                rebuild = secs(t);
                 count = sink.count();
             }
-            double rebuild = secs(t);
             err.printf("rebuild into %s: %,d records in %.2f s%n", store, count, rebuild);
             return new Figures(store, events, consume, rebuild, count, null);
         }
@@ -168,7 +173,7 @@ public final class RebuildBench {
             case "lucene" -> LuceneSink.open(dir.resolve("lucene/items"), target, flow);
             case "mvstore" -> MvStoreSink.open(dir.resolve("mvstore/store.mv.db"), target, flow);
             case "h2" -> H2AnalyticsSink.open("jdbc:h2:file:" + dir.resolve("h2/bench").toAbsolutePath(), target, flow);
-            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, mvstore, postgres or mysql");
+            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, mvstore, redis, postgres or mysql");
         };
     }
 

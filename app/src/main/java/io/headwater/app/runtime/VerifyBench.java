@@ -9,6 +9,8 @@ import io.headwater.connectors.jdbc.SqlDialect;
 import io.headwater.connectors.lucene.LuceneReader;
 import io.headwater.connectors.lucene.LuceneSink;
 import io.headwater.connectors.postgres.EmbeddedPostgresServer;
+import io.headwater.connectors.redis.RedisBenchStore;
+import io.headwater.connectors.redis.RedisReader;
 import io.headwater.connectors.verify.ComparedField;
 import io.headwater.connectors.verify.SqlVerifySide;
 import io.headwater.engine.HeadwaterException;
@@ -23,23 +25,34 @@ import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.DatasetReader;
+import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.VerifySide;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * {@code bench verify}: a system-of-record table in PostgreSQL and a derived copy (Lucene, H2,
- * PostgreSQL, or a table in a database of its own on the machine's MariaDB) with seeded differences; times, in one run, reading both sides, Headwater's
+ * PostgreSQL, a table in a database of its own on the machine's MariaDB, or hashes in a Redis server) with seeded differences; times, in one run, reading both sides, Headwater's
  * verification, and a naive pull-sort-compare baseline, and checks the findings equal the seeds.
  */
 public final class VerifyBench {
     /** What one run measured. */
+    /**
+     * What one run measured.
+     *
+     * @param peakHeapMb       the heap pools' peak usage during the verification, garbage not yet collected included
+     * @param liveHeapMb       the largest live heap during the verification, sampled by a full collection every 2 s
+     * @param storeReadSeconds for a store read without order (Redis), a plain read of the derived copy alone (SCAN and fetch,
+     *                         no sort): the floor a verification of it is measured against; NaN for the others
+     */
     public record Figures(String store, long rows, double diffRate, double readSeconds, double verifySeconds, double naiveSeconds,
-                          long expectedMismatched, long expectedMissing, long expectedExtra, VerificationResult result, long peakHeapMb) {
+                          long expectedMismatched, long expectedMissing, long expectedExtra, VerificationResult result, long peakHeapMb,
+                          double storeReadSeconds, long liveHeapMb) {
         public boolean findingsMatchSeeds() {
             return result.counts().mismatched() == expectedMismatched && result.counts().missing() == expectedMissing
                     && result.counts().extra() == expectedExtra;
@@ -54,9 +67,12 @@ public final class VerifyBench {
         this.err = err;
     }
 
-    public Figures run(String store, long rows, double diffRate) {
+    /**
+     * @param redisAddress the Redis server (host:port) a {@code redis} copy is written to, under a fresh key prefix deleted afterwards
+     */
+    public Figures run(String store, long rows, double diffRate, String redisAddress) {
         BenchTable.Differences diffs = new BenchTable.Differences(rows, diffRate);
-        BenchDatabase cleanup = null;
+        List<AutoCloseable> cleanup = new ArrayList<>();
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"))) {
             ConnectionSource pgc = () -> pg.dataSource().getConnection();
             Dataset source = BenchTable.dataset("pg", "public.bench_items");
@@ -66,6 +82,7 @@ public final class VerifyBench {
             t = System.nanoTime();
             Supplier<DatasetReader> derivedReader;
             Supplier<VerifySide> derivedSide;
+            Supplier<Double> plainRead = () -> Double.NaN;
             switch (store) {
                 case "postgres" -> {
                     BenchLoader.postgresCopy(pgc, "bench_copy", diffs, n -> progress("load derived copy", n, rows));
@@ -93,13 +110,31 @@ public final class VerifyBench {
                 case "mysql" -> {
                     // A table in a database of its own on the machine's MariaDB, dropped at the end of the run.
                     BenchDatabase my = BenchDatabase.create(SqlDialect.MYSQL, RebuildBench.MARIADB, "root");
-                    cleanup = my;
+                    cleanup.add(my);
                     BenchLoader.mysqlCopy(my.writable(), "bench_copy", diffs, n -> progress("load derived copy", n, rows));
                     Dataset copy = BenchTable.dataset("mysql", "bench_copy");
                     derivedReader = () -> JdbcTableReader.open(my.writable(), RebuildBench.MARIADB, SqlDialect.MYSQL, copy);
                     derivedSide = () -> new ReaderVerifySide("mysql bench_copy", derivedReader.get(), BenchTable.FIELDS);
                 }
-                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, postgres or mysql");
+                case "redis" -> {
+                    RedisBenchStore redis = RedisBenchStore.open(redisAddress, BenchTable.dataset("cache", "items"));
+                    cleanup.add(redis);
+                    try (DerivedSink sink = redis.sink(BenchLoader.identity(redis.dataset()))) {
+                        BenchLoader.sinkCopy(sink, diffs, n -> progress("write derived copy to Redis " + redisAddress, n, rows));
+                    }
+                    derivedReader = redis::reader;
+                    derivedSide = () -> new ReaderVerifySide("redis items", redis.reader(), BenchTable.FIELDS);
+                    plainRead = () -> {
+                        long t0 = System.nanoTime();
+                        long[] n = {0};
+                        try (RedisReader r = redis.reader()) {
+                            r.scanUnordered(row -> n[0]++);
+                        }
+                        err.printf("plain read of the Redis copy (SCAN + pipelined HGETALL, no sort): %,d records in %.2f s%n", n[0], secs(t0));
+                        return secs(t0);
+                    };
+                }
+                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, postgres, mysql or redis");
             }
             err.printf("built the derived copy (%s) in %.1f s%n", store, secs(t));
 
@@ -108,12 +143,17 @@ public final class VerifyBench {
             double readSecs = secs(t);
             err.printf("(a) read both sides: %,d records in %.2f s%n", read, readSecs);
 
+            double storeRead = plainRead.get();
+
             HeapPeaks.reset();
             t = System.nanoTime();
             VerificationResult result;
-            try (VerifySide s = sqlSide(pgc, SqlDialect.POSTGRES, source); VerifySide d = derivedSide.get()) {
+            long liveHeap;
+            try (LiveHeapSampler live = LiveHeapSampler.start(Duration.ofSeconds(2));
+                 VerifySide s = sqlSide(pgc, SqlDialect.POSTGRES, source); VerifySide d = derivedSide.get()) {
                 result = new Verifier(VerifyOptions.defaults()).verify(s, d, new Cancellation(),
                         (done, total, unit) -> progress("(b) verify", done, total));
+                liveHeap = live.peakMb();
             }
             double verifySecs = secs(t);
             long verifyPeak = HeapPeaks.peakMb();
@@ -125,10 +165,14 @@ public final class VerifyBench {
             err.printf("(c) naive pull-sort-compare: %.2f s, %,d differences%n", naiveSecs, naiveDiffs);
 
             return new Figures(store, rows, diffRate, readSecs, verifySecs, naiveSecs, diffs.count(diffs::mismatched), diffs.count(diffs::missing),
-                    diffs.count(diffs::extraAfter), result, verifyPeak);
+                    diffs.count(diffs::extraAfter), result, verifyPeak, storeRead, liveHeap);
         } finally {
-            if (cleanup != null) {
-                cleanup.close();
+            for (AutoCloseable c : cleanup) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    err.printf("cannot clean up after the benchmark: %s%n", e.getMessage());
+                }
             }
         }
     }

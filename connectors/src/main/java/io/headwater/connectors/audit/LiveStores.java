@@ -46,6 +46,14 @@ public interface LiveStores {
     /** The index directory of a Lucene dataset. */
     Path luceneIndex(SystemSpec system, Dataset dataset);
 
+    /**
+     * A capability of a system's adapter (for example {@link KeyExpiries}); empty when the system's
+     * kind has none of that type.
+     */
+    default <T> Optional<T> capability(SystemSpec system, Class<T> type) {
+        return Optional.empty();
+    }
+
     /** Waits until every derived store has applied everything in the log; false when it did not within {@code timeout}. */
     boolean awaitCaughtUp(Duration timeout);
 }

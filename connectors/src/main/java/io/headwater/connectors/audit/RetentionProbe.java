@@ -21,10 +21,13 @@ import java.util.stream.Stream;
  * Retention: each dataset's declared {@code retention:} (the shortest of its fields' tags) against
  * what is really kept. System-of-record tables by their declared timestamp; derived stores by their
  * own timestamp or, through the lineage, by the timestamp of the record each was derived from (blob
- * stores also by file age); topics by {@code retention.ms} and {@code cleanup.policy}. Codes:
+ * stores also by file age); topics by {@code retention.ms} and {@code cleanup.policy}; stores that
+ * expire records themselves ({@link KeyExpiries}: a Redis key's TTL) by the expiries set: records
+ * with none, and the longest time one has left, against the retention. Codes:
  * {@code past-retention}, {@code within-retention}, {@code age-unknown},
  * {@code topic-retention-exceeds-policy}, {@code topic-settings}, {@code no-retention-declared},
- * {@code retention-declared}.
+ * {@code retention-declared}, {@code keys-without-expiry}, {@code expiry-exceeds-retention},
+ * {@code expiry-within-retention}.
  */
 public final class RetentionProbe implements Probe {
     public static final String ID = "retention";
@@ -67,6 +70,10 @@ public final class RetentionProbe implements Probe {
                         if (s.kind() == SystemKind.BLOBSTORE) {
                             out.add(blobFiles(s, policy.get(), context));
                         }
+                        Optional<KeyExpiries> expiries = stores.capability(s, KeyExpiries.class);
+                        if (expiries.isPresent()) {
+                            out.add(expiries(d, expiries.get().census(d), policy.get(), context));
+                        }
                     }
                 } catch (HeadwaterException e) {
                     out.add(Evidence.of(ID, subject, context.clock()).unavailable("cannot check retention of " + subject + ": " + e.getMessage()));
@@ -98,6 +105,25 @@ public final class RetentionProbe implements Probe {
         Instant[] first = {null};
         TopicText.read(stores.eventLog(topic.ref()), topic.physicalName(), 1, r -> first[0] = r.timestamp());
         return Optional.ofNullable(first[0]);
+    }
+
+    /** A store's own expiries against the retention: a record with none, or with longer left, may outlive it. */
+    private Evidence expiries(Dataset d, KeyExpiries.Census census, Duration policy, ProbeContext context) {
+        Evidence.Builder b = Evidence.of(ID, d.ref() + " (expiries)", context.clock());
+        b.count("records", census.records()).count("without-expiry", census.withoutExpiry());
+        census.longest().ifPresent(l -> b.detail("longest time a record has left: " + Policies.human(l) + " (a TTL counts down: the record "
+                + "may already have been kept a while)"));
+        census.shortest().ifPresent(s -> b.detail("shortest time a record has left: " + Policies.human(s)));
+        if (census.withoutExpiry() > 0) {
+            return b.finding("keys-without-expiry", census.withoutExpiry() + " of " + census.records() + " records have no expiry (TTL): "
+                    + "they are kept until deleted, whatever the declared retention " + Policies.human(policy));
+        }
+        if (census.longest().isPresent() && census.longest().get().compareTo(policy) > 0) {
+            return b.finding("expiry-exceeds-retention", "a record expires only in " + Policies.human(census.longest().get())
+                    + ", later than the declared retention " + Policies.human(policy) + " allows");
+        }
+        return b.fact("expiry-within-retention", "all " + census.records() + " records expire within the declared retention "
+                + Policies.human(policy));
     }
 
     private Evidence blobFiles(SystemSpec s, Duration policy, ProbeContext context) {

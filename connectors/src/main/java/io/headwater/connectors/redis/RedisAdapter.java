@@ -1,11 +1,15 @@
 package io.headwater.connectors.redis;
 
+import io.headwater.connectors.audit.KeyExpiries;
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.ReadOnlyException;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.spi.DatasetReader;
+import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.SystemAdapter;
 import io.headwater.engine.status.DatasetStatus;
 import io.headwater.engine.status.SystemStatus;
@@ -17,8 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The adapter of a {@code redis} system: status (PING and each dataset's key count) and a
- * {@link RedisReader} per dataset. It has no sink yet, so Headwater writes nothing into Redis.
+ * The adapter of a {@code redis} system: status (PING and each dataset's key count), a
+ * {@link RedisReader} per dataset, and a {@link RedisSink} for a flow Headwater runs into a system
+ * the user declared {@code writable} (on any other, {@link #sink} refuses and nothing is written).
  *
  * <p>The client is Lettuce: it resolves here, is thread-safe on one connection (Jedis needs a pool
  * per thread), pipelines the batched fetches of a scan through its async API without extra threads
@@ -60,7 +65,7 @@ public final class RedisAdapter implements SystemAdapter {
         List<String> problems = new ArrayList<>();
         for (Dataset d : system.datasets()) {
             try (RedisReader reader = RedisReader.open(endpoint, d, timeout)) {
-                datasets.add(DatasetStatus.sizeOnly(d.ref(), reader.count()));
+                datasets.add(DatasetStatus.sizeOnly(d.ref(), reader.countKeys()));
             } catch (HeadwaterException e) {
                 datasets.add(DatasetStatus.sizeOnly(d.ref(), -1));
                 problems.add(d.ref() + ": " + e.getMessage());
@@ -72,6 +77,25 @@ public final class RedisAdapter implements SystemAdapter {
     @Override
     public Optional<DatasetReader> reader(Dataset dataset) {
         return Optional.of(RedisReader.open(endpoint, dataset, timeout));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ReadOnlyException when the system is not declared {@code writable}
+     */
+    @Override
+    public Optional<DerivedSink> sink(Dataset dataset, Flow flow) {
+        if (!system.mayWrite()) {
+            throw ReadOnlyException.refusing("keeping " + dataset.ref() + " from flow " + flow.id() + " (writing its Redis keys)", system.id());
+        }
+        return Optional.of(RedisSink.open(endpoint, dataset, flow, timeout));
+    }
+
+    /** {@link KeyExpiries}: the TTLs of a dataset's keys, for the retention probe. */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == KeyExpiries.class ? Optional.of(type.cast(new RedisKeyExpiries(endpoint, timeout))) : Optional.empty();
     }
 
     /** {@inheritDoc} Releases the Lettuce client and its event loops. */

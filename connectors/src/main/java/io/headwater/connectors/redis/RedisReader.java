@@ -1,65 +1,52 @@
 package io.headwater.connectors.redis;
 
-import io.headwater.engine.StoreException;
+import io.headwater.connectors.verify.SortedSpill;
 import io.headwater.engine.integrity.KeyOrder;
 import io.headwater.engine.model.Dataset;
-import io.headwater.engine.model.RedisLayout;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.spi.DatasetReader;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * Reads a Redis dataset: every key starting with the dataset's {@code key-prefix} is one record,
  * stored as its {@code layout} says (see {@link RedisRecords} for how values become typed fields).
+ * Headwater's own keys under {@code <prefix>__hw:} (a sink's checkpoint, a rebuild's shadow; see
+ * {@link RedisNames}) are not records and are skipped.
  *
  * <p>Reads only: the commands sent are {@code SCAN} (with {@code MATCH prefix*} and {@code COUNT
  * 1000}), {@code GET}, {@code HGETALL} and {@code PTTL}; never a write, so an attached cache is left
  * exactly as it was.
  *
- * <p>{@link #scan} delivers rows in key order ({@link KeyOrder}, as every other reader). {@code SCAN}
- * has no order and may return a key more than once, so this slice collects the dataset's keys,
- * drops repeats and sorts them <em>in memory</em> before fetching values in batches of 1000
- * (pipelined); memory grows with the number of keys. Bounded memory (bucketing by a hash of the key)
- * is the next step. A key that expires or is deleted between the SCAN and its fetch is left out.
+ * <p>{@link #scan} delivers rows in key order ({@link KeyOrder}, as every other reader) with bounded
+ * memory. {@code SCAN} has no order and may return a key more than once, so the first scan or
+ * {@link #count} reads the dataset once, SCAN answer by SCAN answer with each answer's values
+ * fetched pipelined ({@link RedisScanSource}), into a {@link SortedSpill}: a temporary sorted file
+ * that drops repeats; later scans and counts of this reader walk that file, a snapshot of that one
+ * pass. Memory holds one SCAN answer and the spill's page cache, whatever the number of keys; the
+ * disk holds about the size of the data until {@link #close}. A key that expires or is deleted
+ * between its SCAN and its fetch is left out. {@link #lookup} and {@link #ttl} always ask Redis,
+ * so a re-check sees the store as it is now.
  *
  * <p>Holds one connection; calls are serialised on it, so the reader is thread-safe but not parallel.
  */
 public final class RedisReader implements DatasetReader {
-    private static final int BATCH = 1000;
-
-    private final RedisEndpoint endpoint;
     private final Dataset dataset;
     private final RedisRecords records;
     private final StatefulRedisConnection<String, String> connection;
-    private final Duration timeout;
+    private final RedisCalls calls;
+    private final RedisScanSource rows;
+    private SortedSpill spill;
 
     private RedisReader(RedisEndpoint endpoint, Dataset dataset, RedisRecords records, StatefulRedisConnection<String, String> connection,
                         Duration timeout) {
-        this.endpoint = endpoint;
         this.dataset = dataset;
         this.records = records;
         this.connection = connection;
-        this.timeout = timeout;
+        this.calls = new RedisCalls(endpoint, timeout, "dataset " + dataset.ref() + " (layout " + records.keyspace().layout().configName() + ")");
+        this.rows = new RedisScanSource(dataset, records, connection, calls, false);
     }
 
     /**
@@ -78,34 +65,50 @@ public final class RedisReader implements DatasetReader {
         return dataset;
     }
 
-    /** The number of distinct keys with the dataset's prefix, counted by SCAN (repeats dropped, in memory). */
+    /** The number of distinct keys with the dataset's prefix, as the spill that scans read holds them. */
     @Override
     public synchronized long count() {
-        return keys().size();
+        return spill().count();
+    }
+
+    /**
+     * The number of distinct record keys now, counted without fetching values (a keys-only SCAN into
+     * its own spill, deleted at once): for status, where the values are not read.
+     */
+    public synchronized long countKeys() {
+        if (spill != null) {
+            return spill.count();
+        }
+        try (SortedSpill keys = SortedSpill.over(new RedisScanSource(dataset.withFields(dataset.key(), dataset.keyFields()), records, connection,
+                calls, true))) {
+            return keys.count();
+        }
     }
 
     @Override
     public synchronized void scan(Consumer<Row> sink) {
-        List<Keyed> keyed = new ArrayList<>();
-        for (String k : keys()) {
-            keyed.add(new Keyed(records.recordKey(k), k));
-        }
-        Comparator<Keyed> order = (a, b) -> KeyOrder.compareTyped(records.keyField().type(), a.key(), b.key());
-        keyed.sort(order);
-        for (int from = 0; from < keyed.size(); from += BATCH) {
-            List<Keyed> batch = keyed.subList(from, Math.min(keyed.size(), from + BATCH));
-            for (Row row : fetch(batch.stream().map(Keyed::redisKey).toList())) {
-                if (row != null) {
-                    sink.accept(row);
-                }
-            }
-        }
+        spill().scan(sink);
     }
 
+    /**
+     * Every record in SCAN order, a key SCAN repeats delivered again, without the spill: the plain
+     * read (SCAN and pipelined fetches) that {@code bench verify} compares a verification with.
+     */
+    public synchronized void scanUnordered(Consumer<Row> sink) {
+        rows.scanUnordered(sink);
+    }
+
+    private SortedSpill spill() {
+        if (spill == null) {
+            spill = SortedSpill.over(rows);
+        }
+        return spill;
+    }
+
+    /** The record with this key as Redis holds it now (never from the spill). */
     @Override
     public synchronized Optional<Row> lookup(Row key) {
-        String redisKey = records.redisKey(key);
-        return Optional.ofNullable(fetch(List.of(redisKey)).get(0));
+        return rows.lookup(key);
     }
 
     /**
@@ -114,93 +117,19 @@ public final class RedisReader implements DatasetReader {
      */
     public synchronized Optional<Duration> ttl(Row key) {
         String redisKey = records.redisKey(key);
-        long millis = call(redisKey, () -> connection.sync().pttl(redisKey));
+        long millis = calls.call("read the expiry of '" + redisKey + "'", () -> connection.sync().pttl(redisKey));
         return millis >= 0 ? Optional.of(Duration.ofMillis(millis)) : Optional.empty();
     }
 
-    /** The distinct Redis keys of the dataset, by SCAN MATCH prefix* COUNT 1000. */
-    private Set<String> keys() {
-        RedisCommands<String, String> sync = connection.sync();
-        ScanArgs args = ScanArgs.Builder.matches(records.pattern()).limit(BATCH);
-        Set<String> keys = new HashSet<>();
-        KeyScanCursor<String> cursor = call(records.pattern(), () -> sync.scan(args));
-        keys.addAll(cursor.getKeys());
-        while (!cursor.isFinished()) {
-            ScanCursor at = cursor;
-            cursor = call(records.pattern(), () -> sync.scan(at, args));
-            keys.addAll(cursor.getKeys());
-        }
-        return keys;
-    }
-
-    /** The rows of the given keys, in that order, fetched pipelined; null for a key that is gone. */
-    private List<Row> fetch(List<String> redisKeys) {
-        RedisAsyncCommands<String, String> async = connection.async();
-        boolean hash = records.keyspace().layout() == RedisLayout.HASH;
-        List<RedisFuture<?>> futures = new ArrayList<>(redisKeys.size());
-        for (String k : redisKeys) {
-            futures.add(hash ? async.hgetall(k) : async.get(k));
-        }
-        List<Row> rows = new ArrayList<>(redisKeys.size());
-        for (int i = 0; i < redisKeys.size(); i++) {
-            String k = redisKeys.get(i);
-            Object value = await(k, futures.get(i));
-            rows.add(hash ? records.fromHash(k, hashOf(value)) : records.fromString(k, (String) value));
-        }
-        return rows;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> hashOf(Object value) {
-        return (Map<String, String>) value;
-    }
-
-    private Object await(String redisKey, RedisFuture<?> future) {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while reading Redis key '" + redisKey + "' of dataset " + dataset.ref()
-                    + " at " + endpoint.address(), e);
-        } catch (TimeoutException e) {
-            throw new io.headwater.engine.ConnectionException(endpoint.system().id(), endpoint.address(),
-                    "no answer within " + timeout.toMillis() + " ms reading key '" + redisKey + "'", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RedisException r) {
-                throw failure(redisKey, r);
-            }
-            throw new StoreException("cannot read Redis key '" + redisKey + "' of dataset " + dataset.ref() + " at "
-                    + endpoint.address() + ": " + RedisEndpoint.describe(e), e);
-        }
-    }
-
-    private interface Call<T> {
-        T run();
-    }
-
-    private <T> T call(String what, Call<T> call) {
-        try {
-            return call.run();
-        } catch (RedisException e) {
-            throw failure(what, e);
-        }
-    }
-
-    /** A command the server refused (WRONGTYPE: a key of the prefix holding another type) is the store's; anything else the connection's. */
-    private RuntimeException failure(String what, RedisException e) {
-        if (e instanceof RedisCommandExecutionException) {
-            return new StoreException("cannot read '" + what + "' of dataset " + dataset.ref() + " (layout "
-                    + records.keyspace().layout().configName() + ") at " + endpoint.address() + ": " + e.getMessage(), e);
-        }
-        return endpoint.unreachable(e);
-    }
-
+    /** Deletes the spill file, if any, and closes the connection. */
     @Override
-    public void close() {
-        connection.close();
-    }
-
-    private record Keyed(Object key, String redisKey) {
+    public synchronized void close() {
+        try {
+            if (spill != null) {
+                spill.close();
+            }
+        } finally {
+            connection.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.headwater.connectors.debezium.DebeziumJsonDecoder;
+import io.headwater.connectors.mvstore.LogicalValues;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
@@ -13,7 +14,6 @@ import io.headwater.engine.model.RedisKeyspace;
 import io.headwater.engine.model.RedisLayout;
 import io.headwater.engine.model.Row;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,14 +64,12 @@ final class RedisRecords {
 
     /** The SCAN pattern of the dataset's keys: the prefix with glob characters escaped, then {@code *}. */
     String pattern() {
-        StringBuilder sb = new StringBuilder();
-        for (char c : keyspace.keyPrefix().toCharArray()) {
-            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.append('*').toString();
+        return RedisNames.of(keyspace).everyKeyPattern();
+    }
+
+    /** The fields besides the key, in the dataset's order. */
+    List<Field> valueFields() {
+        return valueFields;
     }
 
     /** The record key of a Redis key of this dataset, as the key field's type. */
@@ -91,9 +89,13 @@ final class RedisRecords {
         if (v == null) {
             throw new IllegalArgumentException("the key " + key + " has no value for " + keyField.name());
         }
-        String text = keyField.type() == FieldType.INTEGER && v instanceof Number n && !(v instanceof BigDecimal)
-                ? Long.toString(n.longValue()) : v.toString();
-        return keyspace.redisKey(text);
+        Object typed;
+        try {
+            typed = LogicalValues.coerce(v, keyField.type());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new StoreException("dataset " + dataset.ref() + ": key " + key + " is not a " + keyField.type().configName() + " key", e);
+        }
+        return keyspace.redisKey(RedisValues.text(keyField.type(), typed));
     }
 
     /** The row of a hash; null when the hash is gone (an empty answer: Redis keeps no empty hash). */

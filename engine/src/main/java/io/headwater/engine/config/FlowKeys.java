@@ -48,12 +48,17 @@ public final class FlowKeys {
     public static final ConfigKey IN_FLIGHT = ConfigKey.of(FLOW, "in-flight", ConfigType.DURATION,
             "A window on the source's `timestamp` field: rows changed within it are in flight, not corrupt.")
             .appliesTo(List.of("copy", "transform"));
+    public static final ConfigKey TTL = ConfigKey.of(FLOW, "ttl", ConfigType.DURATION,
+            "The target is a cache that expires its keys this long after they are written (a redis dataset): a consumer Headwater "
+                    + "runs writes every key with this expiry, and verification reports a record absent from the cache as `expired`, "
+                    + "not missing. Mismatched values and orphans stay corruption.")
+            .appliesTo(List.of("consume", "copy", "transform"));
     public static final ConfigKey GRACE = ConfigKey.of(FLOW, "grace", ConfigType.DURATION,
             "How long to wait before differences are re-checked once, when nothing else tells the flow's progress.");
 
     /** Every key of the section, in the order messages list them. */
     public static final List<ConfigKey> ALL =
-            List.of(ID, KIND, FROM, TO, MAPPING, APPLY, RUNS, CONNECTOR, SLOT, CONSUMER_GROUP, POSITION, IN_FLIGHT, GRACE);
+            List.of(ID, KIND, FROM, TO, MAPPING, APPLY, RUNS, CONNECTOR, SLOT, CONSUMER_GROUP, POSITION, IN_FLIGHT, GRACE, TTL);
 
     /** The keys that describe a flow running outside Headwater, in the order messages list them. */
     public static final List<ConfigKey> OBSERVATION = List.of(CONNECTOR, SLOT, CONSUMER_GROUP, POSITION, IN_FLIGHT, GRACE);

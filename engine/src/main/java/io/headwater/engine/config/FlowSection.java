@@ -6,6 +6,7 @@ import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.FlowObservation;
 import io.headwater.engine.model.FlowRunner;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,12 +53,14 @@ final class FlowSection {
      * @param runs          who runs the flow; null when not written (the default depends on the endpoints)
      * @param runsSource    where {@code runs} is written; null when it is not
      * @param observe       how an external flow's progress is observed
+     * @param ttl           the expiry of the target cache's keys; null when not written (or invalid: reported)
+     * @param ttlSource     where {@code ttl} is written; null when it is not
      * @param path          the key path, e.g. {@code flows[4]}
      * @param line          the line the flow starts on
      */
     record Draft(String id, FlowKind kind, Scalar kindSource, DatasetRef from, Scalar fromSource, DatasetRef to,
                  Scalar toSource, List<MappingDraft> mapping, int mappingLine, boolean mappingBroken, ApplyMode apply,
-                 Scalar applySource, FlowRunner runs, Scalar runsSource, FlowObservation observe, String path, int line) {
+                 Scalar applySource, FlowRunner runs, Scalar runsSource, FlowObservation observe, Duration ttl, Scalar ttlSource, String path, int line) {
 
         boolean complete() {
             return id != null && kind != null && from != null && to != null && !mappingBroken && apply != null;
@@ -106,7 +109,8 @@ final class FlowSection {
         FlowRunner runs = FlowKeys.RUNS.choice(runsScalar, FlowRunner::fromConfigName, context).orElse(null);
         return new Draft(id.orElse(null), kind.orElse(null), kindScalar.orElse(null), endpoint(from), from.orElse(null),
                 endpoint(to), to.orElse(null), mapping, mappingLine, broken, apply, applyScalar.orElse(null), runs,
-                runsScalar.orElse(null), observation(map), map.path(), map.line());
+                runsScalar.orElse(null), observation(map), FlowKeys.TTL.duration(map, context).orElse(null),
+                FlowKeys.TTL.scalar(map).orElse(null), map.path(), map.line());
     }
 
     private FlowObservation observation(YamlMap map) {

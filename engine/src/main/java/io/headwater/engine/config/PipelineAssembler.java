@@ -117,7 +117,7 @@ final class PipelineAssembler {
     private Flow flow(FlowSection.Draft draft) {
         List<MappedField> mapping = draft.mapping() == null ? List.of()
                 : draft.mapping().stream().map(m -> new MappedField(m.target(), m.expression())).toList();
-        return new Flow(draft.id(), draft.kind(), draft.from(), draft.to(), mapping, draft.apply(), runs(draft), draft.observe());
+        return new Flow(draft.id(), draft.kind(), draft.from(), draft.to(), mapping, draft.apply(), runs(draft), draft.observe(), draft.ttl());
     }
 
     /** As written; otherwise Headwater runs a flow when it hosts both ends, and only observes it when not. */

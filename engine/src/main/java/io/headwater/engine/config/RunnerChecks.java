@@ -36,6 +36,22 @@ final class RunnerChecks {
             checkWritable(flow);
         }
         checkObservation(flow, runs);
+        checkTtl(flow);
+    }
+
+    /** {@code ttl} says a cache expires keys: only a redis target does, and only a flow that writes one declares it. */
+    private void checkTtl(FlowSection.Draft flow) {
+        if (flow.ttlSource() == null) {
+            return;
+        }
+        SystemKind target = kinds.get(flow.to().system());
+        if (flow.kind() == FlowKind.CDC || flow.kind() == FlowKind.REPLAY) {
+            context.problem(flow.ttlSource().line(), flow.ttlSource().path(), "says the target cache expires its keys: only consume, copy and "
+                    + "transform flows into a redis dataset take it, not a " + flow.kind().configName() + " flow");
+        } else if (target != null && target != SystemKind.REDIS) {
+            context.problem(flow.ttlSource().line(), flow.ttlSource().path(), "says the target cache expires its keys: only a redis dataset does, "
+                    + "and " + flow.to() + " is in a " + target.configName() + " system");
+        }
     }
 
     private void checkWritable(FlowSection.Draft flow) {

@@ -9,10 +9,15 @@ public enum FindingType {
     /** The key is on both sides with different compared values. */
     MISMATCHED,
     /** The difference was a change on its way through the pipeline, not corruption. */
-    IN_FLIGHT;
+    IN_FLIGHT,
+    /**
+     * The key is in the source but not in the derived store, which is a cache whose flow declares
+     * {@code ttl}: the cache expired it, as it is meant to. Not corruption.
+     */
+    EXPIRED;
 
-    /** Whether this type means the derived store is wrong (everything but {@link #IN_FLIGHT}). */
+    /** Whether this type means the derived store is wrong (missing, extra, mismatched). */
     public boolean isCorrupt() {
-        return this != IN_FLIGHT;
+        return this != IN_FLIGHT && this != EXPIRED;
     }
 }

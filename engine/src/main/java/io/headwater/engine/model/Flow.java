@@ -1,5 +1,6 @@
 package io.headwater.engine.model;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,11 @@ import java.util.Optional;
  * is an aggregation grouped by its non-aggregate targets. {@code apply} says how the target's sink
  * applies events ({@link ApplyMode#IDEMPOTENT} unless a flow is deliberately naive). {@code runs} says
  * who moves the data, and {@code observe} how Headwater sees the progress of a flow it does not run.
+ * {@code ttl}, when not null, says the target is a cache that expires each key that long after it
+ * is written: a record absent from it may have expired rather than been lost.
  */
 public record Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping, ApplyMode apply,
-                   FlowRunner runs, FlowObservation observe) {
+                   FlowRunner runs, FlowObservation observe, Duration ttl) {
     public Flow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -24,6 +27,15 @@ public record Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, Lis
         Objects.requireNonNull(runs, "runs");
         observe = observe == null ? FlowObservation.NONE : observe;
         mapping = List.copyOf(mapping);
+        if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
+            throw new IllegalArgumentException("flow " + id + ": ttl must be positive, not " + ttl);
+        }
+    }
+
+    /** A flow whose target keeps its records until they are deleted (no {@code ttl}). */
+    public Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, List<MappedField> mapping, ApplyMode apply,
+                FlowRunner runs, FlowObservation observe) {
+        this(id, kind, from, to, mapping, apply, runs, observe, null);
     }
 
     /** A flow run by Headwater. */
@@ -43,7 +55,17 @@ public record Flow(String id, FlowKind kind, DatasetRef from, DatasetRef to, Lis
 
     /** The same flow between other endpoints (a mapping composed through the log, a shadow store). */
     public Flow between(DatasetRef newFrom, DatasetRef newTo) {
-        return new Flow(id, kind, newFrom, newTo, mapping, apply, runs, observe);
+        return new Flow(id, kind, newFrom, newTo, mapping, apply, runs, observe, ttl);
+    }
+
+    /** How long after a write the target cache expires a key, when the flow declares {@code ttl}. */
+    public Optional<Duration> ttlOpt() {
+        return Optional.ofNullable(ttl);
+    }
+
+    /** The same flow declaring that its target expires keys after {@code newTtl} (null: never). */
+    public Flow withTtl(Duration newTtl) {
+        return new Flow(id, kind, from, to, mapping, apply, runs, observe, newTtl);
     }
 
     /** Whether the target's sink applies events naively ({@link ApplyMode#NAIVE}). */

@@ -71,6 +71,11 @@ public final class PipelineStores implements LiveStores {
     }
 
     @Override
+    public <T> Optional<T> capability(SystemSpec system, Class<T> type) {
+        return runtime.adapter(system.id()).capability(type);
+    }
+
+    @Override
     public boolean awaitCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!runtime.caughtUp()) {
