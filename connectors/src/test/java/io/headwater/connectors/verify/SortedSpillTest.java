@@ -93,19 +93,48 @@ class SortedSpillTest {
         Collections.shuffle(delivered, random);
         ListSource source = new ListSource(ds, delivered);
         KeyOrder order = new KeyOrder(ds.keyFields());
-        try (SortedSpill spill = SortedSpill.over(source, tmp)) {
+        // A budget of 16 KB writes about 200 runs, so the merge takes two passes of at most 64 runs.
+        try (SortedSpill spill = SortedSpill.over(source, tmp, 16 * 1024)) {
             assertThat(spill.count()).isEqualTo(25_000);
             assertThat(spill.delivered()).isEqualTo(28_000);
+            assertThat(spill.runsWritten()).isGreaterThan(SpillRuns.FAN_IN);
             List<Row> out = scan(spill);
             List<Row> expected = new ArrayList<>(distinct);
             expected.sort(order);
             assertThat(out).isEqualTo(expected);
             assertThat(scan(spill)).isEqualTo(expected);
             assertThat(source.scans.get()).as("the source is read once").isEqualTo(1);
-            assertThat(filesUnder(tmp)).isEqualTo(1);
+            assertThat(filesUnder(tmp)).as("the runs are merged into one file").isEqualTo(1);
         }
         assertThat(source.closed).isTrue();
         assertThat(filesUnder(tmp)).as("the spill file is deleted on close").isZero();
+    }
+
+    @Test
+    void aSourceThatFitsTheBudgetIsSortedInMemory() throws IOException {
+        Dataset ds = SinkFixtures.composite("positions");
+        List<Row> rows = List.of(Row.of("region", "b", "seq", 1L, "note", "2"), Row.of("region", "a", "seq", 1L, "note", "1"));
+        try (SortedSpill spill = SortedSpill.over(new ListSource(ds, rows), tmp)) {
+            assertThat(scan(spill)).extracting(r -> r.get("note")).containsExactly("1", "2");
+            assertThat(spill.runsWritten()).isZero();
+            assertThat(filesUnder(tmp)).isZero();
+        }
+    }
+
+    @Test
+    void repeatsInDifferentRunsKeepTheValuesDeliveredLast() {
+        Dataset ds = SinkFixtures.composite("positions");
+        List<Row> rows = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (long i = 0; i < 2_000; i++) {
+                rows.add(Row.of("region", "r", "seq", i, "note", "round " + round));
+            }
+        }
+        try (SortedSpill spill = SortedSpill.over(new ListSource(ds, rows), tmp, 8 * 1024)) {
+            assertThat(spill.count()).isEqualTo(2_000);
+            assertThat(spill.runsWritten()).isGreaterThan(3);
+            assertThat(scan(spill)).extracting(r -> r.get("note")).containsOnly("round 2");
+        }
     }
 
     @Test
@@ -114,7 +143,7 @@ class SortedSpillTest {
         List<Row> rows = List.of(Row.of("region", "b", "seq", -1L, "note", "5"), Row.of("region", "a", "seq", 10L, "note", "3"),
                 Row.of("region", "a", "seq", -10L, "note", "1"), Row.of("region", "ab", "seq", 1L, "note", "4"),
                 Row.of("region", "a", "seq", 2L, "note", "2"), Row.of("region", "", "seq", Long.MAX_VALUE, "note", "0"));
-        try (SortedSpill spill = SortedSpill.over(new ListSource(ds, rows), tmp)) {
+        try (SortedSpill spill = SortedSpill.over(new ListSource(ds, rows), tmp, 256)) {
             assertThat(scan(spill)).extracting(r -> r.get("note")).containsExactly("0", "1", "2", "3", "4", "5");
         }
     }
@@ -132,7 +161,7 @@ class SortedSpillTest {
     }
 
     @Test
-    void lookupBeforeTheSpillAsksTheSourceAndReadsNothingElse() {
+    void lookupAsksTheSourceAndReadsNothingElse() {
         Dataset ds = SinkFixtures.composite("positions");
         ListSource source = new ListSource(ds, List.of(Row.of("region", "a", "seq", 1L, "note", "x")));
         try (SortedSpill spill = SortedSpill.over(source, tmp)) {
@@ -150,7 +179,7 @@ class SortedSpillTest {
         }
         ListSource source = new ListSource(ds, rows);
         source.failAfter = 12_000;
-        try (SortedSpill spill = SortedSpill.over(source, tmp)) {
+        try (SortedSpill spill = SortedSpill.over(source, tmp, 16 * 1024)) {
             assertThatThrownBy(spill::count).hasMessageContaining("connection lost after 12000");
             assertThat(filesUnder(tmp)).isZero();
             source.failAfter = -1;
