@@ -60,7 +60,7 @@ class SystemConfigTest {
     @Test
     void reportsUnknownSystemKindAndStaysQuietAboutFlowsIntoIt() {
         assertThat(problems(withLine(21, "    kind: elastic"))).containsExactly(
-                problem(21, "systems[2].kind", "'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore"));
+                problem(21, "systems[2].kind", "'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore, opensearch, elasticsearch"));
     }
 
     @Test
