@@ -133,6 +133,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 r.targetCount(), r.elapsed().toMillis() / 1000.0, r.rowsPerSecond(), runId);
         out.printf("  missing %,d   extra %,d   mismatched %,d   in flight %,d%n", r.counts().missing(), r.counts().extra(),
                 r.counts().mismatched(), r.counts().inFlight());
+        if (r.counts().keptDeleted() > 0) {
+            out.printf("  kept after deletion %,d (flow %s declares deletes: keep; not corruption)%n", r.counts().keptDeleted(), flow.id());
+        }
         if (r.merkleRoot() != null) {
             out.println("  merkle root " + r.merkleRoot());
         }

@@ -37,6 +37,7 @@ public final class VerificationReportJson {
         n.put("extra", r.counts().extra());
         n.put("mismatched", r.counts().mismatched());
         n.put("inFlight", r.counts().inFlight());
+        n.put("keptDeleted", r.counts().keptDeleted());
         n.put("millis", r.elapsed().toMillis());
         n.put("rowsPerSecond", Math.round(r.rowsPerSecond()));
         n.put("segmentsCompared", r.segmentsCompared());

@@ -1,9 +1,14 @@
 package io.headwater.engine.integrity;
 
 /** The exact number of findings of each type (the listed findings may be fewer). */
-public record FindingCounts(long missing, long extra, long mismatched, long inFlight) {
+public record FindingCounts(long missing, long extra, long mismatched, long inFlight, long keptDeleted) {
     /** No findings. */
-    public static final FindingCounts NONE = new FindingCounts(0, 0, 0, 0);
+    public static final FindingCounts NONE = new FindingCounts(0, 0, 0, 0, 0);
+
+    /** Counts with no records kept after their deletion. */
+    public FindingCounts(long missing, long extra, long mismatched, long inFlight) {
+        this(missing, extra, mismatched, inFlight, 0);
+    }
 
     /** The number of findings of a type. */
     public long of(FindingType type) {
@@ -12,6 +17,7 @@ public record FindingCounts(long missing, long extra, long mismatched, long inFl
             case EXTRA -> extra;
             case MISMATCHED -> mismatched;
             case IN_FLIGHT -> inFlight;
+            case KEPT_DELETED -> keptDeleted;
         };
     }
 
@@ -21,7 +27,8 @@ public record FindingCounts(long missing, long extra, long mismatched, long inFl
                 missing + (type == FindingType.MISSING ? delta : 0),
                 extra + (type == FindingType.EXTRA ? delta : 0),
                 mismatched + (type == FindingType.MISMATCHED ? delta : 0),
-                inFlight + (type == FindingType.IN_FLIGHT ? delta : 0));
+                inFlight + (type == FindingType.IN_FLIGHT ? delta : 0),
+                keptDeleted + (type == FindingType.KEPT_DELETED ? delta : 0));
     }
 
     /** Missing, extra and mismatched together: the findings that mean corruption. */
