@@ -91,7 +91,7 @@ public final class RebuildCommand implements Callable<Integer> {
             out.println(StatusJson.MAPPER.createObjectNode().put("dataset", ref.toString()).put("resumed", o.resumed())
                     .put("from", r.from().encode()).put("through", r.through().encode()).put("recordsRead", r.recordsRead())
                     .put("eventsApplied", r.eventsApplied()).put("seconds", r.elapsed().toMillis() / 1000.0)
-                    .put("eventsPerSecond", Math.round(r.eventsPerSecond())).put("swapped", o.swapped())
+                    .put("eventsPerSecond", Math.round(r.eventsPerSecond())).put("swapped", o.swapped()).put("swapStep", o.swapStep())
                     .set("verification", VerificationJson.result(ref.toString(), v, v.findings())).toPrettyString());
         } else {
             out.printf("rebuild of %s: %s%n", ref, o.resumed() ? "resumed an interrupted shadow at " + describe(r.from()) : "new shadow");
@@ -99,7 +99,8 @@ public final class RebuildCommand implements Callable<Integer> {
                     r.eventsApplied(), describe(r.through()), r.elapsed().toMillis() / 1000.0, r.eventsPerSecond());
             out.printf("  shadow verified against %s: %,d compared, missing %,d, extra %,d, mismatched %,d, in flight %,d%n", v.source(),
                     v.compared(), v.counts().missing(), v.counts().extra(), v.counts().mismatched(), v.counts().inFlight());
-            out.println(o.swapped() ? "  swapped in: the rebuilt store is live" : "  NOT swapped: the live store stays; the shadow was dropped");
+            out.println(o.swapped() ? "  swapped in: the rebuilt store is live (" + o.swapStep() + ")"
+                    : "  NOT swapped: the live store stays; the shadow was dropped");
             v.corruptFindings().stream().limit(20).forEach(f -> out.printf("    %s %s %s%n", f.type().name().toLowerCase(java.util.Locale.ROOT),
                     f.key().asMap(), f.differingFields()));
         }

@@ -27,8 +27,13 @@ public final class RebuildRunner {
     private final VerifyOptions options;
     private final double maxEventsPerSecond;
 
-    /** What a rebuild did. */
-    public record Outcome(DatasetRef dataset, boolean resumed, ShadowReplay.Outcome replay, VerificationResult verification, boolean swapped) {
+    /**
+     * What a rebuild did.
+     *
+     * @param swapStep how the store swaps the shadow in ({@link DerivedSink#swapStep()}), asked before the swap
+     */
+    public record Outcome(DatasetRef dataset, boolean resumed, ShadowReplay.Outcome replay, VerificationResult verification, boolean swapped,
+                          String swapStep) {
     }
 
     public RebuildRunner(LivePipeline runtime, VerifyOptions options, double maxEventsPerSecond) {
@@ -52,6 +57,7 @@ public final class RebuildRunner {
         Flow flow = consumer.flow();
         DerivedSink live = consumer.sink();
         boolean resumed = live.hasShadow();
+        String swapStep = live.swapStep();
         DerivedSink shadow = live.openShadow();
         boolean keep = false;
         try {
@@ -75,11 +81,11 @@ public final class RebuildRunner {
                 shadow.close();
                 live.discardShadow();
                 keep = true;
-                return new Outcome(target, resumed, replayed, verified, false);
+                return new Outcome(target, resumed, replayed, verified, false, swapStep);
             }
             runtime.promote(flow, shadow, s -> replay.catchUp(s, cancellation, ProgressListener.NONE));
             keep = true;
-            return new Outcome(target, resumed, replayed, verified, true);
+            return new Outcome(target, resumed, replayed, verified, true, swapStep);
         } finally {
             if (!keep) {
                 // Cancelled or failed: the shadow stays on disk with its checkpoint, and the next rebuild resumes it.
