@@ -1,6 +1,7 @@
 package io.headwater.connectors.audit;
 
 import io.headwater.connectors.jdbc.ConnectionSource;
+import io.headwater.connectors.opensearch.SearchAudits;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Pipeline;
@@ -45,6 +46,14 @@ public interface LiveStores {
 
     /** The index directory of a Lucene dataset. */
     Path luceneIndex(SystemSpec system, Dataset dataset);
+
+    /**
+     * Direct queries on a search index (an {@code opensearch} or {@code elasticsearch} system), so a probe
+     * need not read every document; empty for other kinds.
+     */
+    default Optional<SearchAudits> searchIndex(SystemSpec system) {
+        return Optional.empty();
+    }
 
     /** Waits until every derived store has applied everything in the log; false when it did not within {@code timeout}. */
     boolean awaitCaughtUp(Duration timeout);

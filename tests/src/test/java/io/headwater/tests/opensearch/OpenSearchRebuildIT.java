@@ -63,30 +63,7 @@ class OpenSearchRebuildIT {
     static void startPipeline() throws Exception {
         node = OpenSearchTestNode.start(dir.resolve("node"));
         http = new SearchHttp(node.httpPort());
-        String demo = Files.readString(Path.of(System.getProperty("headwater.repo.root", "..")).resolve("sample-configs/demo.yaml"));
-        String search = """
-                  - id: search
-                    kind: lucene
-                    role: derived
-                    embedded: true
-                    datasets:
-                      - id: customers
-                        name: customers
-                """;
-        assertThat(demo).contains(search);
-        config = dir.resolve("demo-opensearch.yaml");
-        Files.writeString(config, demo.replace(search, """
-                  - id: search
-                    kind: opensearch
-                    role: derived
-                    address: 127.0.0.1:%d
-                    writable: true
-                    datasets:
-                      - id: customers
-                        name: customers
-                        key-field: id
-                """.formatted(node.httpPort())).replace("  - id: index-customers\n    kind: consume\n",
-                "  - id: index-customers\n    kind: consume\n    runs: headwater\n"));
+        config = DemoOnOpenSearch.write(dir, node.httpPort());
         dataDir = dir.resolve("data");
         pipeline = new PipelineLoader().load(config).withDataDir(dataDir);
         try (LivePipeline rt = LivePipeline.start(pipeline, LivePipeline.Options.demo(31), ProgressListener.NONE)) {
