@@ -63,8 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--diff-rate", defaultValue = "0", paramLabel = "R", description = "Fraction of seeded differences in the copy (default ${DEFAULT-VALUE}).")
         double diffRate;
 
-        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2 or postgres (default ${DEFAULT-VALUE}).")
+        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2, postgres or opensearch (default ${DEFAULT-VALUE}).")
         String store;
+
+        @Option(names = "--address", paramLabel = "HOST:PORT", description = "opensearch: a running node to index the copy into (its bench index is deleted after).")
+        String address;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")
         Path dir;
@@ -79,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             return inWorkDir(dir, work -> {
-                VerifyBench.Figures f = new VerifyBench(work, spec.commandLine().getErr()).run(store, rows, diffRate);
+                VerifyBench.Figures f = new VerifyBench(work, spec.commandLine().getErr(), address).run(store, rows, diffRate);
                 out.printf("%-8s %12s %6s | %16s | %16s | %16s | %5s %5s | %-9s | %s%n", "store", "rows", "diff", "(a) read both", "(b) verify",
                         "(c) naive", "b/a", "c/b", "findings", "verify heap peak");
                 out.printf("%-8s %,12d %6.3f | %6.2f s %6.0fk/s | %6.2f s %6.0fk/s | %6.2f s %6.0fk/s | %5.2f %5.2f | %-9s | %,d MB%n",
@@ -143,8 +146,11 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--events", defaultValue = "1000000", paramLabel = "N", description = "Change events in the topic (default ${DEFAULT-VALUE}).")
         long events;
 
-        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2 or mvstore (default ${DEFAULT-VALUE}).")
+        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2, mvstore or opensearch (default ${DEFAULT-VALUE}).")
         String store;
+
+        @Option(names = "--address", paramLabel = "HOST:PORT", description = "opensearch: a running node to rebuild into (its bench index is deleted after).")
+        String address;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")
         Path dir;
@@ -159,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             return inWorkDir(dir, work -> {
-                io.headwater.app.runtime.RebuildBench.Figures f = new io.headwater.app.runtime.RebuildBench(work, spec.commandLine().getErr())
+                io.headwater.app.runtime.RebuildBench.Figures f = new io.headwater.app.runtime.RebuildBench(work, spec.commandLine().getErr(), address)
                         .run(store, events);
                 out.printf("%-8s %12s | %20s | %20s | %s%n", "store", "events", "raw consume", "rebuild", "rebuild/consume");
                 out.printf("%-8s %,12d | %7.2f s %7.0fk ev/s | %7.2f s %7.0fk ev/s | %.2f%n", f.store(), f.events(), f.consumeSeconds(),

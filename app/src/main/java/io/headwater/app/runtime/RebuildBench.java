@@ -45,10 +45,17 @@ public final class RebuildBench {
     private static final String TOPIC = "bench.public.items";
     private final Path dir;
     private final PrintWriter err;
+    private final SearchBenchIndex search;
 
     public RebuildBench(Path dir, PrintWriter err) {
+        this(dir, err, null);
+    }
+
+    /** A bench that can also rebuild into the OpenSearch node at {@code searchAddress} ({@code host:port}; null for none). */
+    public RebuildBench(Path dir, PrintWriter err, String searchAddress) {
         this.dir = dir;
         this.err = err;
+        this.search = searchAddress == null ? null : new SearchBenchIndex(searchAddress);
     }
 
     public Figures run(String store, long events) {
@@ -69,7 +76,7 @@ public final class RebuildBench {
             double consume = secs(t);
             err.printf("raw consume: %,d records in %.2f s%n", read, consume);
 
-            Dataset target = BenchTable.dataset("store", "ITEMS");
+            Dataset target = store.equals("opensearch") && search != null ? search.dataset("items") : BenchTable.dataset("store", "ITEMS");
             Flow flow = BenchLoader.identity(target);
             t = System.nanoTime();
             long count;
@@ -80,6 +87,10 @@ public final class RebuildBench {
             double rebuild = secs(t);
             err.printf("rebuild into %s: %,d records in %.2f s%n", store, count, rebuild);
             return new Figures(store, events, consume, rebuild, count);
+        } finally {
+            if (search != null) {
+                search.dropAll();
+            }
         }
     }
 
@@ -88,7 +99,13 @@ public final class RebuildBench {
             case "lucene" -> LuceneSink.open(dir.resolve("lucene/items"), target, flow);
             case "mvstore" -> MvStoreSink.open(dir.resolve("mvstore/store.mv.db"), target, flow);
             case "h2" -> H2AnalyticsSink.open("jdbc:h2:file:" + dir.resolve("h2/bench").toAbsolutePath(), target, flow);
-            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2 or mvstore");
+            case "opensearch" -> {
+                if (search == null) {
+                    throw new HeadwaterException("--store opensearch needs --address host:port of a running OpenSearch node to rebuild into");
+                }
+                yield search.sink(target);
+            }
+            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, mvstore or opensearch");
         };
     }
 

@@ -22,6 +22,7 @@ import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.spi.Cancellation;
 import io.headwater.engine.spi.DatasetReader;
+import io.headwater.engine.spi.DerivedSink;
 import io.headwater.engine.spi.VerifySide;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -50,10 +51,17 @@ public final class VerifyBench {
 
     private final Path dir;
     private final PrintWriter err;
+    private final SearchBenchIndex search;
 
     public VerifyBench(Path dir, PrintWriter err) {
+        this(dir, err, null);
+    }
+
+    /** A bench that can also use the OpenSearch node at {@code searchAddress} ({@code host:port}; null for none). */
+    public VerifyBench(Path dir, PrintWriter err, String searchAddress) {
         this.dir = dir;
         this.err = err;
+        this.search = searchAddress == null ? null : new SearchBenchIndex(searchAddress);
     }
 
     public Figures run(String store, long rows, double diffRate) {
@@ -91,7 +99,18 @@ public final class VerifyBench {
                     derivedReader = () -> LuceneReader.open(index, copy);
                     derivedSide = () -> new ReaderVerifySide("lucene items", LuceneReader.open(index, copy), BenchTable.FIELDS);
                 }
-                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2 or postgres");
+                case "opensearch" -> {
+                    Dataset copy = requireSearch().dataset("items");
+                    try (DerivedSink sink = search.sink(copy)) {
+                        BenchLoader.sinkCopy(sink, diffs, n -> progress("index derived copy", n, rows));
+                    }
+                    derivedReader = () -> search.reader(copy);
+                    derivedSide = () -> new ReaderVerifySide("opensearch " + copy.physicalName(), search.reader(copy), BenchTable.FIELDS);
+                    long ti = System.nanoTime();
+                    long docs = readAll(derivedReader);
+                    err.printf("plain read of the index alone: %,d documents in %.2f s, %,.0f docs/s%n", docs, secs(ti), docs / secs(ti));
+                }
+                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, postgres or opensearch");
             }
             err.printf("built the derived copy (%s) in %.1f s%n", store, secs(t));
 
@@ -118,7 +137,18 @@ public final class VerifyBench {
 
             return new Figures(store, rows, diffRate, readSecs, verifySecs, naiveSecs, diffs.count(diffs::mismatched), diffs.count(diffs::missing),
                     diffs.count(diffs::extraAfter), result, verifyPeak);
+        } finally {
+            if (search != null) {
+                search.dropAll();
+            }
         }
+    }
+
+    private SearchBenchIndex requireSearch() {
+        if (search == null) {
+            throw new HeadwaterException("--store opensearch needs --address host:port of a running OpenSearch node to index the copy into");
+        }
+        return search;
     }
 
     private static SqlVerifySide sqlSide(ConnectionSource c, SqlDialect dialect, Dataset table) {

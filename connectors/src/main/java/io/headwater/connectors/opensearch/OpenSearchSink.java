@@ -93,6 +93,19 @@ public final class OpenSearchSink implements DerivedSink {
         }
     }
 
+    /**
+     * Deletes every generation index {@code <name>-g<N>} of {@code dataset} (and so its alias): for
+     * benchmarks and tests that made them. Never called by a pipeline.
+     */
+    public static void dropAllGenerations(OpenSearchEndpoint endpoint, Dataset dataset) {
+        try (OpenSearchRest rest = new OpenSearchRest(endpoint)) {
+            IndexGenerations generations = new IndexGenerations(rest, dataset.physicalName());
+            for (int n : generations.existing()) {
+                generations.delete(generations.index(n));
+            }
+        }
+    }
+
     @Override
     public Dataset dataset() {
         return dataset;
