@@ -32,7 +32,7 @@ public record OpenSearchEndpoint(String systemId, String host, int port, String 
 
     /**
      * The endpoint of {@code system} at {@code live}: its {@code address} ({@code host:port}, checked by
-     * the config), {@code user} and {@code password}, over plain HTTP.
+     * the config), {@code user}, {@code password} and {@code scheme} ({@code http} unless declared).
      */
     public static OpenSearchEndpoint of(SystemSpec system, Connection live) {
         String address = live.address();
@@ -44,7 +44,8 @@ public record OpenSearchEndpoint(String systemId, String host, int port, String 
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return new OpenSearchEndpoint(system.id(), host, Integer.parseInt(address.substring(colon + 1)), "http", live.user(), live.password());
+        return new OpenSearchEndpoint(system.id(), host, Integer.parseInt(address.substring(colon + 1)), live.schemeOpt().orElse("http"),
+                live.user(), live.password());
     }
 
     /** {@code host:port}, as error messages name it. */

@@ -42,6 +42,9 @@ public final class SystemKeys {
     public static final ConfigKey PASSWORD = ConfigKey.of(SYSTEM, "password", ConfigType.STRING,
             "The user's password, where the server asks for one; on an attached system it must be written as `${VAR}`.")
             .appliesTo(List.of("h2", "postgres", "mysql", "redis", "opensearch", "elasticsearch")).secret(ConfigKey.Secrecy.ALWAYS);
+    public static final ConfigKey SCHEME = ConfigKey.of(SYSTEM, "scheme", ConfigType.choice(List.of("http", "https")),
+            "How the search cluster answers: plain `http` or `https` (TLS, checked against the JVM's trusted certificates).")
+            .appliesTo(List.of("opensearch", "elasticsearch")).defaultsTo("http");
     public static final ConfigKey PATH = ConfigKey.of(SYSTEM, "path", ConfigType.PATH,
             "The index directory, store file or blob directory; opened read-only when the system is attached.")
             .appliesTo(List.of("lucene", "mvstore", "blobstore")).dependsOn("required when attached");
@@ -55,7 +58,7 @@ public final class SystemKeys {
 
     /** Every key of the section, in the order messages list them. */
     public static final List<ConfigKey> ALL =
-            List.of(ID, KIND, ROLE, EMBEDDED, WRITABLE, ADDRESS, DATABASE, USER, PASSWORD, PATH, PROPERTIES, FORMAT, DATASETS);
+            List.of(ID, KIND, ROLE, EMBEDDED, WRITABLE, ADDRESS, DATABASE, USER, PASSWORD, SCHEME, PATH, PROPERTIES, FORMAT, DATASETS);
 
     private SystemKeys() {
     }

@@ -55,6 +55,18 @@ class SearchIndexConfigTest {
         assertThat(p.requireDataset(new DatasetRef("search", "customers")).sortFieldOpt()).contains("customer_id");
         assertThat(p.flows().get(0).observe().deleteHandling()).isEqualTo(DeleteHandling.KEEP);
         assertThat(p.systems().get(1).connection().user()).isEqualTo("headwater");
+        assertThat(p.systems().get(1).connection().schemeOpt()).isEmpty();
+    }
+
+    @Test
+    void aSearchSystemMayAnswerOverHttpsAndOnlyASearchSystemTakesAScheme() {
+        Pipeline p = ConfigFixture.load(withLine(SEARCH, 14, "    address: 127.0.0.1:9200\n    scheme: https"), ENV);
+        assertThat(p.systems().get(1).connection().schemeOpt()).contains("https");
+
+        assertThat(ConfigFixture.problems(withLine(SEARCH, 14, "    address: 127.0.0.1:9200\n    scheme: ftp"), ENV)).containsExactly(
+                problem(15, "systems[1].scheme", "'ftp' is invalid: expected one of http, https"));
+        assertThat(ConfigFixture.problems(withLine(SEARCH, 6, "    address: 127.0.0.1:5432\n    scheme: https"), ENV)).containsExactly(
+                problem(7, "systems[0].scheme", "applies to an opensearch or elasticsearch system only, not a postgres one"));
     }
 
     @Test
