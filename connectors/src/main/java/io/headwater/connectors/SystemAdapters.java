@@ -12,8 +12,8 @@ import io.headwater.connectors.lucene.LuceneSink;
 import io.headwater.connectors.mvstore.MvStoreReader;
 import io.headwater.connectors.mvstore.MvStoreSink;
 import io.headwater.connectors.mvstore.MvStoreSnapshot;
+import io.headwater.connectors.opensearch.OpenSearchAdapter;
 import io.headwater.connectors.redis.RedisAdapter;
-import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.Flow;
@@ -85,8 +85,7 @@ public final class SystemAdapters {
                 }
             });
             case REDIS -> new RedisAdapter(system, place.live(), place.timeout());
-            case OPENSEARCH, ELASTICSEARCH -> throw new HeadwaterException("system " + system.id() + ": kind " + system.kind().configName()
-                    + " has no adapter yet");
+            case OPENSEARCH, ELASTICSEARCH -> new OpenSearchAdapter(system, place.live());
         };
     }
 

@@ -157,7 +157,7 @@ class CliIT {
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("= seeds").contains("seeded: 66 mismatched, 67 missing, 67 extra")
-                .contains("found: FindingCounts[missing=67, extra=67, mismatched=66, inFlight=0]");
+                .contains("found: FindingCounts[missing=67, extra=67, mismatched=66, inFlight=0, keptDeleted=0]");
     }
 
     @Test

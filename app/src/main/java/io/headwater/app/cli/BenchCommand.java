@@ -65,12 +65,15 @@ public final class BenchCommand implements Callable<Integer> {
         double diffRate;
 
         @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND",
-                description = "lucene, h2, postgres, mysql (the machine's MariaDB at 127.0.0.1:3306) or redis (default ${DEFAULT-VALUE}).")
+                description = "lucene, h2, postgres, mysql (the machine's MariaDB at 127.0.0.1:3306), redis or opensearch (default ${DEFAULT-VALUE}).")
         String store;
 
         @Option(names = "--redis", defaultValue = "127.0.0.1:6379", paramLabel = "HOST:PORT",
                 description = "The Redis server of --store redis; the copy goes under a new key prefix, deleted after (default ${DEFAULT-VALUE}).")
         String redis;
+
+        @Option(names = "--address", paramLabel = "HOST:PORT", description = "opensearch: a running node to index the copy into (its bench index is deleted after).")
+        String address;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")
         Path dir;
@@ -85,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             return inWorkDir(dir, work -> {
-                VerifyBench.Figures f = new VerifyBench(work, spec.commandLine().getErr()).run(store, rows, diffRate, redis);
+                VerifyBench.Figures f = new VerifyBench(work, spec.commandLine().getErr(), address).run(store, rows, diffRate, redis);
                 out.printf("%-8s %12s %6s | %16s | %16s | %16s | %5s %5s | %-9s | %s%n", "store", "rows", "diff", "(a) read both", "(b) verify",
                         "(c) naive", "b/a", "c/b", "findings", "verify heap peak");
                 out.printf("%-8s %,12d %6.3f | %6.2f s %6.0fk/s | %6.2f s %6.0fk/s | %6.2f s %6.0fk/s | %5.2f %5.2f | %-9s | %,d MB%n",
@@ -154,13 +157,16 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--events", defaultValue = "1000000", paramLabel = "N", description = "Change events in the topic (default ${DEFAULT-VALUE}).")
         long events;
 
-        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2, mvstore, redis, or postgres or mysql (a table in a "
+        @Option(names = "--store", defaultValue = "lucene", paramLabel = "KIND", description = "lucene, h2, mvstore, redis, opensearch, or postgres or mysql (a table in a "
                 + "new database on this machine's server, read and verified against the record after the rebuild) (default ${DEFAULT-VALUE}).")
         String store;
 
         @Option(names = "--redis", defaultValue = "127.0.0.1:6379", paramLabel = "HOST:PORT",
                 description = "The Redis server of --store redis; the store goes under a new key prefix, deleted after (default ${DEFAULT-VALUE}).")
         String redis;
+
+        @Option(names = "--address", paramLabel = "HOST:PORT", description = "opensearch: a running node to rebuild into (its bench index is deleted after).")
+        String address;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a new temporary one, deleted after).")
         Path dir;
@@ -175,7 +181,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             return inWorkDir(dir, work -> {
-                RebuildBench.Figures f = new RebuildBench(work, spec.commandLine().getErr()).run(store, events, redis);
+                RebuildBench.Figures f = new RebuildBench(work, spec.commandLine().getErr(), address).run(store, events, redis);
                 out.printf("%-8s %12s | %20s | %20s | %s%n", "store", "events", "raw consume", "rebuild", "rebuild/consume");
                 out.printf("%-8s %,12d | %7.2f s %7.0fk ev/s | %7.2f s %7.0fk ev/s | %.2f%n", f.store(), f.events(), f.consumeSeconds(),
                         f.consumeRate() / 1000, f.rebuildSeconds(), f.rebuildRate() / 1000, f.rebuildRate() / f.consumeRate());

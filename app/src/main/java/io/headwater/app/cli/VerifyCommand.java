@@ -194,6 +194,9 @@ public final class VerifyCommand implements Callable<Integer> {
         out.printf("  missing %,d   extra %,d   mismatched %,d   in flight %,d%s%n", r.counts().missing(), r.counts().extra(),
                 r.counts().mismatched(), r.counts().inFlight(), flow.ttlOpt().isPresent() || r.counts().expired() > 0
                         ? String.format("   expired by ttl %,d", r.counts().expired()) : "");
+        if (r.counts().keptDeleted() > 0) {
+            out.printf("  kept after deletion %,d (flow %s declares deletes: keep; not corruption)%n", r.counts().keptDeleted(), flow.id());
+        }
         if (r.merkleRoot() != null) {
             out.println("  merkle root " + r.merkleRoot());
         }

@@ -9,7 +9,9 @@ import io.headwater.engine.integrity.BisectionListener;
 import io.headwater.engine.integrity.CatchUp;
 import io.headwater.engine.integrity.ExpiredByTtl;
 import io.headwater.engine.integrity.Finding;
+import io.headwater.engine.integrity.FindingCounts;
 import io.headwater.engine.integrity.FindingSink;
+import io.headwater.engine.integrity.FindingType;
 import io.headwater.engine.integrity.InFlightResolver;
 import io.headwater.engine.integrity.ReaderVerifySide;
 import io.headwater.engine.integrity.RowsVerifySide;
@@ -17,6 +19,7 @@ import io.headwater.engine.integrity.VerificationResult;
 import io.headwater.engine.integrity.Verifier;
 import io.headwater.engine.integrity.VerifyOptions;
 import io.headwater.engine.model.Dataset;
+import io.headwater.engine.model.DeleteHandling;
 import io.headwater.engine.model.Flow;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.Pipeline;
@@ -88,6 +91,13 @@ public final class FlowVerification {
      * @throws HeadwaterException when a system fails during the run: never a clean result then
      */
     public VerificationResult verify(Flow flow, Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
+        if (flow.observe().deleteHandling() == DeleteHandling.KEEP) {
+            return keptDeletes(flow, verifyAsDeclared(flow, cancellation, progress, f -> allFindings.accept(keptDeleted(flow, f))));
+        }
+        return verifyAsDeclared(flow, cancellation, progress, allFindings);
+    }
+
+    private VerificationResult verifyAsDeclared(Flow flow, Cancellation cancellation, ProgressListener progress, FindingSink allFindings) {
         Pipeline pipeline = runtime.pipeline();
         return switch (flow.kind()) {
             case CDC -> verifyCapture(flow, cancellation, progress, allFindings);
@@ -109,6 +119,23 @@ public final class FlowVerification {
             }
             case REPLAY -> throw new HeadwaterException("flow " + flow.id() + " is a replay: it is verified as the store it rebuilds");
         };
+    }
+
+    /**
+     * A flow whose sink keeps the records deleted at the source ({@code deletes: keep}, a sink connector
+     * that ignores tombstones): every record found in the target only is such a record, expected and
+     * counted apart, not corruption. (Without a log of the deletes, a record written into the target
+     * with no source record at all cannot be told apart from one kept after a delete.)
+     */
+    private static VerificationResult keptDeletes(Flow flow, VerificationResult r) {
+        FindingCounts counts = r.counts();
+        FindingCounts moved = counts.plus(FindingType.KEPT_DELETED, counts.extra()).plus(FindingType.EXTRA, -counts.extra());
+        return r.withFindings(moved, r.findings().stream().map(f -> keptDeleted(flow, f)).toList(), Duration.ZERO);
+    }
+
+    private static Finding keptDeleted(Flow flow, Finding f) {
+        return f.type() != FindingType.EXTRA ? f : f.reclassified(FindingType.KEPT_DELETED,
+                "flow " + flow.id() + " declares deletes: keep, so its sink keeps records deleted at the source");
     }
 
     /**

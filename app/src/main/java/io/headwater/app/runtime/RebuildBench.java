@@ -75,10 +75,17 @@ public final class RebuildBench {
     static final String MARIADB = "127.0.0.1:3306";
     private final Path dir;
     private final PrintWriter err;
+    private final SearchBenchIndex search;
 
     public RebuildBench(Path dir, PrintWriter err) {
+        this(dir, err, null);
+    }
+
+    /** A bench that can also rebuild into the OpenSearch node at {@code searchAddress} ({@code host:port}; null for none). */
+    public RebuildBench(Path dir, PrintWriter err, String searchAddress) {
         this.dir = dir;
         this.err = err;
+        this.search = searchAddress == null ? null : new SearchBenchIndex(searchAddress);
     }
 
     /** @param redisAddress the Redis server (host:port) a {@code redis} store is written to, under a fresh key prefix deleted afterwards */
@@ -103,7 +110,7 @@ public final class RebuildBench {
             if (store.equals("postgres") || store.equals("mysql")) {
                 return intoTable(store, events, log, eventLog, consume);
             }
-            Dataset target = BenchTable.dataset("store", "ITEMS");
+            Dataset target = store.equals("opensearch") && search != null ? search.dataset("items") : BenchTable.dataset("store", "ITEMS");
             Flow flow = BenchLoader.identity(target);
             t = System.nanoTime();
             long count;
@@ -117,6 +124,10 @@ public final class RebuildBench {
             }
             err.printf("rebuild into %s: %,d records in %.2f s%n", store, count, rebuild);
             return new Figures(store, events, consume, rebuild, count, null);
+        } finally {
+            if (search != null) {
+                search.dropAll();
+            }
         }
     }
 
@@ -173,7 +184,13 @@ public final class RebuildBench {
             case "lucene" -> LuceneSink.open(dir.resolve("lucene/items"), target, flow);
             case "mvstore" -> MvStoreSink.open(dir.resolve("mvstore/store.mv.db"), target, flow);
             case "h2" -> H2AnalyticsSink.open("jdbc:h2:file:" + dir.resolve("h2/bench").toAbsolutePath(), target, flow);
-            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, mvstore, redis, postgres or mysql");
+            case "opensearch" -> {
+                if (search == null) {
+                    throw new HeadwaterException("--store opensearch needs --address host:port of a running OpenSearch node to rebuild into");
+                }
+                yield search.sink(target);
+            }
+            default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, mvstore, redis, opensearch, postgres or mysql");
         };
     }
 

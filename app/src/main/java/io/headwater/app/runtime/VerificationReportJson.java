@@ -38,6 +38,7 @@ public final class VerificationReportJson {
         n.put("mismatched", r.counts().mismatched());
         n.put("inFlight", r.counts().inFlight());
         n.put("expired", r.counts().expired());
+        n.put("keptDeleted", r.counts().keptDeleted());
         n.put("millis", r.elapsed().toMillis());
         n.put("rowsPerSecond", Math.round(r.rowsPerSecond()));
         n.put("segmentsCompared", r.segmentsCompared());

@@ -61,10 +61,17 @@ public final class VerifyBench {
 
     private final Path dir;
     private final PrintWriter err;
+    private final SearchBenchIndex search;
 
     public VerifyBench(Path dir, PrintWriter err) {
+        this(dir, err, null);
+    }
+
+    /** A bench that can also use the OpenSearch node at {@code searchAddress} ({@code host:port}; null for none). */
+    public VerifyBench(Path dir, PrintWriter err, String searchAddress) {
         this.dir = dir;
         this.err = err;
+        this.search = searchAddress == null ? null : new SearchBenchIndex(searchAddress);
     }
 
     /**
@@ -134,7 +141,18 @@ public final class VerifyBench {
                         return secs(t0);
                     };
                 }
-                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, postgres, mysql or redis");
+                case "opensearch" -> {
+                    Dataset copy = requireSearch().dataset("items");
+                    try (DerivedSink sink = search.sink(copy)) {
+                        BenchLoader.sinkCopy(sink, diffs, n -> progress("index derived copy", n, rows));
+                    }
+                    derivedReader = () -> search.reader(copy);
+                    derivedSide = () -> new ReaderVerifySide("opensearch " + copy.physicalName(), search.reader(copy), BenchTable.FIELDS);
+                    long ti = System.nanoTime();
+                    long docs = readAll(derivedReader);
+                    err.printf("plain read of the index alone: %,d documents in %.2f s, %,.0f docs/s%n", docs, secs(ti), docs / secs(ti));
+                }
+                default -> throw new HeadwaterException("--store '" + store + "' is not a store: use lucene, h2, postgres, mysql, redis or opensearch");
             }
             err.printf("built the derived copy (%s) in %.1f s%n", store, secs(t));
 
@@ -174,7 +192,17 @@ public final class VerifyBench {
                     err.printf("cannot clean up after the benchmark: %s%n", e.getMessage());
                 }
             }
+            if (search != null) {
+                search.dropAll();
+            }
         }
+    }
+
+    private SearchBenchIndex requireSearch() {
+        if (search == null) {
+            throw new HeadwaterException("--store opensearch needs --address host:port of a running OpenSearch node to index the copy into");
+        }
+        return search;
     }
 
     private static SqlVerifySide sqlSide(ConnectionSource c, SqlDialect dialect, Dataset table) {

@@ -1,6 +1,7 @@
 package io.headwater.connectors.audit;
 
 import io.headwater.connectors.lucene.LuceneResidue;
+import io.headwater.connectors.opensearch.SearchAudits;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.audit.ErasureLocation;
 import io.headwater.engine.audit.ErasureSubject;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Traces one data subject through a pipeline: its record in the system of record; records of other
@@ -155,10 +157,7 @@ public final class ErasureTracer {
                 n = row.isPresent() ? 1 : 0;
                 row.ifPresent(r -> details.add("record " + tf + "=" + value + " is present" + maskedPii(r, target)));
             } else {
-                long[] count = {0};
-                String wanted = String.valueOf(value);
-                reader.scan(r -> count[0] += matches(r, tf, wanted) ? 1 : 0);
-                n = count[0];
+                n = countEqual(target, system, reader, tf, value);
                 if (n > 0) {
                     details.add(n + " record(s) with " + tf + " = " + value);
                 }
@@ -173,6 +172,23 @@ public final class ErasureTracer {
                             + residue.deleted() + " deleted documents in all) until a merge rewrites them")));
         }
         return found;
+    }
+
+    /** Records whose field holds the value: a search index counts them itself (a term query), any other store is scanned. */
+    private long countEqual(Dataset target, SystemSpec system, DatasetReader reader, String field, Object value) {
+        Optional<SearchAudits> search = stores.searchIndex(system);
+        if (search.isPresent()) {
+            try {
+                return search.get().countEqual(target, field, value);
+            } catch (StoreException e) {
+                LoggerFactory.getLogger(ErasureTracer.class).info("{}: the index cannot count by {} ({}); reading every document instead",
+                        target.ref(), field, e.getMessage());
+            }
+        }
+        long[] count = {0};
+        String wanted = String.valueOf(value);
+        reader.scan(r -> count[0] += matches(r, field, wanted) ? 1 : 0);
+        return count[0];
     }
 
     private static String maskedPii(Row r, Dataset d) {

@@ -1,6 +1,7 @@
 package io.headwater.connectors.audit;
 
 import io.headwater.connectors.jdbc.ConnectionSource;
+import io.headwater.connectors.opensearch.SearchAudits;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Pipeline;
@@ -51,6 +52,14 @@ public interface LiveStores {
      * kind has none of that type.
      */
     default <T> Optional<T> capability(SystemSpec system, Class<T> type) {
+        return Optional.empty();
+    }
+
+    /**
+     * Direct queries on a search index (an {@code opensearch} or {@code elasticsearch} system), so a probe
+     * need not read every document; empty for other kinds.
+     */
+    default Optional<SearchAudits> searchIndex(SystemSpec system) {
         return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package io.headwater.connectors.audit;
 
+import io.headwater.connectors.opensearch.SearchAudits;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.audit.Evidence;
 import io.headwater.engine.audit.ProbeContext;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ages of the records a dataset holds: by its own timestamp field in the system of record, or,
@@ -70,6 +72,10 @@ final class RecordAges {
         if (d.timestamp().isEmpty() && origin.isEmpty()) {
             return b.finding("age-unknown", "cannot tell the age of its records: it has no timestamp and its key does not come from a record with one");
         }
+        Optional<Evidence> indexed = d.timestamp().flatMap(ts -> byIndex(d, ts, policy, cutoff, b));
+        if (indexed.isPresent()) {
+            return indexed.get();
+        }
         Map<String, Instant> sourceAges = origin.map(this::sourceAges).orElse(Map.of());
         long[] n = {0, 0, 0};
         Instant[] oldest = {null};
@@ -87,6 +93,27 @@ final class RecordAges {
         }
         String how = origin.map(o -> "by " + o.source().ref() + "." + o.timestamp() + ", through the lineage of " + o.path()).orElse("by " + d.timestamp().orElse(""));
         return verdict(b, n[0], n[1], n[2], oldest[0], policy, how);
+    }
+
+    /**
+     * A search index answers the ages itself (the oldest by a {@code min} on the timestamp field, the
+     * count past the cut-off by a range filter) instead of being read through; empty for other kinds,
+     * or when the index cannot aggregate the field (then it is scanned).
+     */
+    private Optional<Evidence> byIndex(Dataset d, String ts, Duration policy, Instant cutoff, Evidence.Builder b) {
+        Optional<SearchAudits> search = stores.searchIndex(stores.pipeline().systemOf(d.ref()));
+        if (search.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            SearchAudits.Ages ages = search.get().ages(d, ts, cutoff);
+            return Optional.of(verdict(b, ages.records(), ages.past(), ages.unknown(), ages.oldest(), policy,
+                    "by " + ts + ", asked of the index (min and range on the field)"));
+        } catch (StoreException e) {
+            LoggerFactory.getLogger(RecordAges.class).info("{}: the index cannot aggregate {} ({}); reading every document instead",
+                    d.ref(), ts, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Evidence verdict(Evidence.Builder b, long rows, long past, long unknown, Instant oldest, Duration policy, String how) {

@@ -6,29 +6,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.engine.HeadwaterException;
 import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Dataset;
-import io.headwater.engine.model.Field;
-import io.headwater.engine.model.FieldType;
 import io.headwater.engine.model.Row;
 import io.headwater.engine.spi.DatasetReader;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Reads an OpenSearch index or alias ({@link Dataset#physicalName()}) as a dataset, read-only.
+ * Reads an OpenSearch or Elasticsearch index or alias as a dataset, in key order, read-only.
  *
  * <p>A scan opens a point in time on the index and pages through it with {@code search_after},
- * sorted ascending on the dataset's single key field, {@value #PAGE_SIZE} documents a page, asking only
- * for the dataset's fields in {@code _source}; the point in time is closed at the end. The key field
- * must be a {@code keyword} or numeric field with doc values: keywords sort by UTF-8 bytes, which is
- * the code-point order of {@code KeyOrder}. The key is assumed unique (the document id is the record key
- * and the key field holds the same value), as the sorting has no tie-breaker.
+ * sorted ascending on the sort fields, {@value #PAGE_SIZE} documents a page, asking only for the
+ * dataset's fields in {@code _source}; the point in time is closed at the end. The sort fields are
+ * the dataset's {@code key-field} when declared, else its key fields (as in an index Headwater's sink
+ * created, which maps them {@code keyword} or {@code long}). Each must be a {@code keyword} or numeric
+ * field with doc values of the key's type: keywords sort by UTF-8 bytes, which is the code-point order
+ * of {@code KeyOrder}, and the text of a UUID sorts as the unsigned number. The key is assumed unique
+ * (the document id is the record key and the sort field holds the same value), as the sorting has no
+ * tie-breaker.
  *
  * <p>Values are normalised by {@link OpenSearchValues}. {@link #count()} asks {@code _count};
- * {@link #lookup} is a {@code term} query on the key field. Nothing is ever written: the requests are
+ * {@link #lookup} is a {@code term} query on each sort field. Nothing is ever written: the requests are
  * {@code _search}, {@code _count} and the creation and deletion of a point in time.
  * Thread-safe: each scan has its own point in time.
  */
@@ -38,24 +37,32 @@ public final class OpenSearchReader implements DatasetReader {
 
     private final Dataset dataset;
     private final String index;
-    private final Field keyField;
+    private final List<String> sortFields;
     private final OpenSearchRest rest;
+    private final SearchDialect dialect;
+    private final SearchDocuments documents;
+    private final boolean ownsRest;
+
+    OpenSearchReader(OpenSearchRest rest, boolean ownsRest, SearchDialect dialect, Dataset dataset, String index) {
+        this.dataset = dataset;
+        this.index = index;
+        this.sortFields = dataset.sortFieldOpt().map(List::of).orElse(dataset.key());
+        if (dataset.key().isEmpty()) {
+            throw new IllegalArgumentException(dataset.ref() + " has no key to scan in the order of");
+        }
+        this.rest = rest;
+        this.ownsRest = ownsRest;
+        this.dialect = dialect;
+        this.documents = new SearchDocuments(rest, dataset, index);
+    }
 
     /**
-     * A reader of {@code dataset} in the cluster at {@code endpoint}; opens an HTTP client that
-     * {@link #close()} closes. Nothing is requested until the first read.
-     *
-     * @throws IllegalArgumentException when the dataset's key is not a single field
+     * A reader of {@code dataset} ({@link Dataset#physicalName()}: an index or alias) in the OpenSearch
+     * cluster at {@code endpoint}; opens an HTTP client that {@link #close()} closes. Nothing is
+     * requested until the first read.
      */
     public OpenSearchReader(OpenSearchEndpoint endpoint, Dataset dataset) {
-        if (dataset.key().size() != 1) {
-            throw new IllegalArgumentException("an OpenSearch dataset is scanned in the order of one key field; "
-                    + dataset.ref() + " has " + dataset.key());
-        }
-        this.dataset = dataset;
-        this.index = dataset.physicalName();
-        this.keyField = dataset.keyFields().get(0);
-        this.rest = new OpenSearchRest(endpoint);
+        this(new OpenSearchRest(endpoint), true, SearchDialect.OPENSEARCH, dataset, dataset.physicalName());
     }
 
     @Override
@@ -71,12 +78,7 @@ public final class OpenSearchReader implements DatasetReader {
 
     @Override
     public void scan(Consumer<Row> sink) {
-        JsonNode pit = rest.call("POST", "/" + index + "/_search/point_in_time", Map.of("keep_alive", KEEP_ALIVE), null,
-                index, "opening a point in time");
-        String pitId = pit.path("pit_id").asText(null);
-        if (pitId == null) {
-            throw new StoreException(rest.describe(index) + ": opening a point in time returned no pit_id: " + pit);
-        }
+        String pitId = dialect.openPit(rest, index, KEEP_ALIVE);
         RuntimeException failure = null;
         try {
             pitId = scanPages(pitId, sink);
@@ -97,8 +99,9 @@ public final class OpenSearchReader implements DatasetReader {
             body.put("size", PAGE_SIZE);
             body.put("track_total_hits", false);
             body.putObject("pit").put("id", id).put("keep_alive", KEEP_ALIVE);
-            body.putArray("sort").addObject().putObject(keyField.name()).put("order", "asc");
-            sourceFilter(body);
+            ArrayNode sort = body.putArray("sort");
+            sortFields.forEach(f -> sort.addObject().putObject(f).put("order", "asc"));
+            documents.sourceFilter(body);
             if (after != null) {
                 body.set("search_after", after);
             }
@@ -106,7 +109,7 @@ public final class OpenSearchReader implements DatasetReader {
             id = answer.path("pit_id").asText(id);
             JsonNode hits = answer.path("hits").path("hits");
             for (JsonNode hit : hits) {
-                sink.accept(toRow(hit));
+                sink.accept(documents.toRow(hit));
                 after = hit.path("sort");
             }
             if (hits.size() < PAGE_SIZE) {
@@ -116,10 +119,8 @@ public final class OpenSearchReader implements DatasetReader {
     }
 
     private void closePit(String pitId, RuntimeException failure) {
-        ObjectNode body = OpenSearchRest.JSON.createObjectNode();
-        body.putArray("pit_id").add(pitId);
         try {
-            rest.callAllowing404("DELETE", "/_search/point_in_time", Map.of(), body, index, "closing the point in time");
+            dialect.closePit(rest, index, pitId);
         } catch (HeadwaterException e) {
             if (failure == null) {
                 throw e;
@@ -130,54 +131,30 @@ public final class OpenSearchReader implements DatasetReader {
 
     @Override
     public Optional<Row> lookup(Row key) {
-        Object value = key.get(keyField.name());
-        if (value == null) {
-            throw new IllegalArgumentException("the key of " + dataset.ref() + " needs a value for " + keyField.name() + ": " + key);
-        }
         ObjectNode body = OpenSearchRest.JSON.createObjectNode();
         body.put("size", 2);
-        body.putObject("query").putObject("term").set(keyField.name(), OpenSearchRest.JSON.valueToTree(termValue(value)));
-        sourceFilter(body);
+        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
+        for (int i = 0; i < sortFields.size(); i++) {
+            String keyName = dataset.key().get(i);
+            Object value = key.get(keyName);
+            if (value == null) {
+                throw new IllegalArgumentException("the key of " + dataset.ref() + " needs a value for " + keyName + ": " + key);
+            }
+            filter.addObject().putObject("term").set(sortFields.get(i), OpenSearchRest.JSON.valueToTree(SearchDocuments.termValue(value)));
+        }
+        documents.sourceFilter(body);
         JsonNode answer = rest.call("POST", "/" + index + "/_search", Map.of(), body, index, "looking up " + key);
         JsonNode hits = answer.path("hits").path("hits");
         if (hits.size() > 1) {
-            throw new StoreException(rest.describe(index) + " holds more than one document with " + keyField.name() + " = " + value);
+            throw new StoreException(rest.describe(index) + " holds more than one document with " + sortFields + " = " + key);
         }
-        return hits.isEmpty() ? Optional.empty() : Optional.of(toRow(hits.get(0)));
-    }
-
-    private static Object termValue(Object value) {
-        if (value instanceof Instant || value instanceof LocalDate) {
-            return value.toString();
-        }
-        return value instanceof Number || value instanceof Boolean ? value : value.toString();
-    }
-
-    private void sourceFilter(ObjectNode body) {
-        ArrayNode includes = body.putObject("_source").putArray("includes");
-        dataset.fieldNames().forEach(includes::add);
-    }
-
-    private Row toRow(JsonNode hit) {
-        JsonNode source = hit.path("_source");
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Field field : dataset.fields()) {
-            values.put(field.name(), value(field.name(), field.type(), source.get(field.name()), hit));
-        }
-        return Row.of(values);
-    }
-
-    private Object value(String name, FieldType type, JsonNode json, JsonNode hit) {
-        try {
-            return OpenSearchValues.normalise(type, json);
-        } catch (IllegalArgumentException e) {
-            throw new StoreException(rest.describe(index) + ": field '" + name + "' of document '" + hit.path("_id").asText()
-                    + "' cannot be read as " + type.configName() + ": " + e.getMessage(), e);
-        }
+        return hits.isEmpty() ? Optional.empty() : Optional.of(documents.toRow(hits.get(0)));
     }
 
     @Override
     public void close() {
-        rest.close();
+        if (ownsRest) {
+            rest.close();
+        }
     }
 }

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.headwater.engine.ConnectionException;
 import io.headwater.engine.StoreException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -37,10 +41,16 @@ final class OpenSearchRest implements AutoCloseable {
 
     OpenSearchRest(OpenSearchEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.transport = ApacheHttpClient5TransportBuilder
-                .builder(new HttpHost(endpoint.scheme(), endpoint.host(), endpoint.port()))
-                .setRequestConfigCallback(b -> b.setResponseTimeout(Timeout.ofMinutes(2)))
-                .build();
+        HttpHost host = new HttpHost(endpoint.scheme(), endpoint.host(), endpoint.port());
+        ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(host)
+                .setRequestConfigCallback(b -> b.setResponseTimeout(Timeout.ofMinutes(2)));
+        if (endpoint.user() != null && endpoint.password() != null) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(endpoint.user(),
+                    endpoint.password().reveal().toCharArray()));
+            builder.setHttpClientConfigCallback(b -> b.setDefaultCredentialsProvider(credentials));
+        }
+        this.transport = builder.build();
         this.client = new OpenSearchClient(transport).generic();
     }
 
@@ -63,6 +73,30 @@ final class OpenSearchRest implements AutoCloseable {
         if (body != null) {
             request.json(body.toString());
         }
+        return send(request, index, what);
+    }
+
+    /** Sends a {@code _bulk} request: {@code ndjson} is its body, one action (and document) a line. */
+    JsonNode bulk(String ndjson, Map<String, String> query, String index, String what) {
+        Requests.JsonBodyBuilder request = Requests.builder().method("POST").endpoint("/_bulk").query(query)
+                .body(Body.from(ndjson.getBytes(StandardCharsets.UTF_8), "application/x-ndjson"));
+        return send(request, index, what).orElseThrow(() -> new StoreException(describe(index) + ": " + what + " failed: not found"));
+    }
+
+    /** Whether {@code path} answers 200 ({@code HEAD /INDEX}: the index or alias exists); 404 is false. */
+    boolean exists(String path, String index) {
+        try (Response response = client.execute(Requests.builder().method("HEAD").endpoint(path).build())) {
+            int status = response.getStatus();
+            if (status == 200 || status == 404) {
+                return status == 200;
+            }
+            throw new StoreException(describe(index) + ": asking whether " + path + " exists failed with HTTP " + status);
+        } catch (IOException e) {
+            throw new ConnectionException(endpoint.systemId(), endpoint.address(), "asking whether '" + index + "' exists: " + e, e);
+        }
+    }
+
+    private Optional<JsonNode> send(Requests.JsonBodyBuilder request, String index, String what) {
         try (Response response = client.execute(request.build())) {
             JsonNode answer = parse(response);
             int status = response.getStatus();
@@ -95,7 +129,7 @@ final class OpenSearchRest implements AutoCloseable {
     }
 
     String describe(String index) {
-        return "index '" + index + "' of OpenSearch system '" + endpoint.systemId() + "' at " + endpoint.address();
+        return "index '" + index + "' of search system '" + endpoint.systemId() + "' at " + endpoint.address();
     }
 
     @Override

@@ -19,7 +19,9 @@ import java.util.UUID;
  * without going through a double) or a string; a timestamp as an ISO-8601 string (with or without an
  * offset; without one it is UTC; a bare date is midnight UTC) or as epoch milliseconds; a date as
  * {@code yyyy-MM-dd}, a date-time (its UTC date) or epoch milliseconds; a string from a keyword or text
- * value, or from a number or boolean as written. A one-element array is its element. Stateless.
+ * value, or from a number or boolean as written (never in exponent form). A one-element array is its
+ * element; a string field holding several values (a multi-valued keyword) is read as the JSON text of
+ * the array, so it compares as one value rather than failing the read. Stateless.
  */
 public final class OpenSearchValues {
     private OpenSearchValues() {
@@ -42,6 +44,9 @@ public final class OpenSearchValues {
             if (json.size() == 1) {
                 return normalise(type, json.get(0));
             }
+            if (type == FieldType.STRING && allScalars(json)) {
+                return json.toString();
+            }
             throw new IllegalArgumentException("an array of " + json.size() + " values where one " + type.configName() + " belongs");
         }
         if (json.isObject()) {
@@ -52,7 +57,7 @@ public final class OpenSearchValues {
                 case INTEGER -> json.isNumber() ? exactLong(json.decimalValue()) : exactLong(new BigDecimal(json.asText().trim()));
                 case DECIMAL -> json.isNumber() ? json.decimalValue() : new BigDecimal(json.asText().trim());
                 case FLOAT -> json.isNumber() ? json.doubleValue() : Double.parseDouble(json.asText().trim());
-                case STRING -> json.isNumber() ? json.numberValue().toString() : json.asText();
+                case STRING -> json.isNumber() ? numberText(json) : json.asText();
                 case BOOLEAN -> bool(json);
                 case TIMESTAMP -> instant(json);
                 case DATE -> date(json);
@@ -62,6 +67,20 @@ public final class OpenSearchValues {
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("'" + json.asText() + "' is not a " + type.configName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A number as written, never in exponent form: {@code 1000} for {@code 1e3}, {@code 0.5} for {@code 5E-1}. */
+    private static String numberText(JsonNode json) {
+        return json.isIntegralNumber() ? json.bigIntegerValue().toString() : json.decimalValue().toPlainString();
+    }
+
+    private static boolean allScalars(JsonNode array) {
+        for (JsonNode element : array) {
+            if (element.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Long exactLong(BigDecimal d) {

@@ -69,9 +69,31 @@ class OpenSearchValuesTest {
         assertThat(OpenSearchValues.normalise(FieldType.STRING, json("null"))).isNull();
         assertThat(OpenSearchValues.normalise(FieldType.STRING, json("[]"))).isNull();
         assertThat(OpenSearchValues.normalise(FieldType.INTEGER, json("[3]"))).isEqualTo(3L);
-        assertThatThrownBy(() -> OpenSearchValues.normalise(FieldType.STRING, json("[\"a\",\"b\"]")))
+        assertThatThrownBy(() -> OpenSearchValues.normalise(FieldType.INTEGER, json("[1,2]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("array of 2");
+        assertThatThrownBy(() -> OpenSearchValues.normalise(FieldType.STRING, json("[{\"a\":1},\"b\"]")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("array of 2");
         assertThatThrownBy(() -> OpenSearchValues.normalise(FieldType.BOOLEAN, json("\"yes\"")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMultiValuedStringIsTheJsonTextOfItsValues() throws Exception {
+        assertThat(OpenSearchValues.normalise(FieldType.STRING, json("[\"a\", \"b\", 3]"))).isEqualTo("[\"a\",\"b\",3]");
+    }
+
+    @Test
+    void numbersReadAsStringsAreWrittenOutWithoutExponent() throws Exception {
+        assertThat(OpenSearchValues.normalise(FieldType.STRING, json("1e3"))).isEqualTo("1000");
+        assertThat(OpenSearchValues.normalise(FieldType.STRING, json("5E-1"))).isEqualTo("0.5");
+        assertThat(OpenSearchValues.normalise(FieldType.STRING, json("12345678901234567890"))).isEqualTo("12345678901234567890");
+        assertThat(OpenSearchValues.normalise(FieldType.INTEGER, json("1e3"))).isEqualTo(1000L);
+    }
+
+    @Test
+    void textAndKeywordValuesAreReadAsTheyAreAndBooleansAsWords() throws Exception {
+        assertThat(OpenSearchValues.normalise(FieldType.STRING, json("\"  padded text  \""))).isEqualTo("  padded text  ");
+        assertThat(OpenSearchValues.normalise(FieldType.STRING, json("true"))).isEqualTo("true");
+        assertThat(OpenSearchValues.normalise(FieldType.DATE, json("\"1990-07-14\""))).isEqualTo(LocalDate.of(1990, 7, 14));
     }
 }

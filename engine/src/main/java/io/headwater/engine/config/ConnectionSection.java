@@ -33,11 +33,27 @@ final class ConnectionSection {
                 SystemKeys.DATABASE.text(system, context).orElse(null),
                 SystemKeys.USER.text(system, context).orElse(null),
                 password(system, systemId, embedded),
-                SystemKeys.PATH.text(system, context).orElse(null));
+                SystemKeys.PATH.text(system, context).orElse(null),
+                scheme(system, kind));
         if (!embedded && kind.isPresent()) {
             checkReachable(system, kind.get(), address);
         }
         return connection;
+    }
+
+    /** {@code http} or {@code https}, on a search index only; null when not written (or misplaced, reported). */
+    private String scheme(YamlMap system, Optional<SystemKind> kind) {
+        Optional<Scalar> scheme = SystemKeys.SCHEME.scalar(system);
+        if (scheme.isEmpty() || kind.isEmpty()) {
+            return null;
+        }
+        if (kind.get() != SystemKind.OPENSEARCH && kind.get() != SystemKind.ELASTICSEARCH) {
+            Scalar s = scheme.get();
+            context.problem(s.line(), s.path(), "applies to an opensearch or elasticsearch system only, not a " + kind.get().configName() + " one");
+            return null;
+        }
+        return SystemKeys.SCHEME.choice(scheme, v -> SystemKeys.SCHEME.type().choices().contains(v) ? Optional.of(v) : Optional.empty(), context)
+                .orElse(null);
     }
 
     private Secret password(YamlMap system, String systemId, boolean embedded) {

@@ -33,9 +33,15 @@ public final class DatasetKeys {
             "The prefix of the dataset's Redis keys, e.g. `customer:`; the record key is the rest of the Redis key, "
                     + "read as the key field's type.")
             .appliesTo(List.of("redis")).dependsOn("required on a redis dataset");
+    public static final ConfigKey KEY_FIELD = ConfigKey.of(DATASET, "key-field", ConfigType.STRING,
+            "The document field that holds the record key and has doc values (`keyword` or numeric, not `text`): scans sort on it, "
+                    + "with `search_after` over a point in time. The dataset's key must be a single field; its value is read from "
+                    + "`_source` under the key's name, or under this field when the key's name is absent there.")
+            .appliesTo(List.of("opensearch", "elasticsearch"))
+            .dependsOn("none: the index is scanned by `_id` and sorted in bounded memory, spilling to a temporary file");
 
     /** Every key of the section, in the order messages list them. */
-    public static final List<ConfigKey> ALL = List.of(ID, NAME, KEY, TIMESTAMP, FIELDS, FORMAT, LAYOUT, KEY_PREFIX);
+    public static final List<ConfigKey> ALL = List.of(ID, NAME, KEY, TIMESTAMP, FIELDS, FORMAT, LAYOUT, KEY_PREFIX, KEY_FIELD);
 
     private DatasetKeys() {
     }

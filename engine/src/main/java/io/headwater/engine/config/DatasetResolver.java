@@ -77,7 +77,7 @@ final class DatasetResolver {
         String timestamp = timestamp(draft, fields, source);
         LogFormat format = topicFormats.containsKey(draft.ref().system())
                 ? (draft.format() != null ? draft.format() : topicFormats.get(draft.ref().system())) : null;
-        return new Dataset(draft.ref(), draft.name(), key, fields.fields(), timestamp, format, draft.keyspace());
+        return new Dataset(draft.ref(), draft.name(), key, fields.fields(), timestamp, format, draft.keyspace(), keyField(draft, key));
     }
 
     private List<String> key(DatasetSection.Draft draft, FieldSection.Fields fields,
@@ -113,6 +113,20 @@ final class DatasetResolver {
             }
         }
         return key;
+    }
+
+    /** The declared {@code key-field}, which stands for a single key field: a composite key cannot be sorted on one field. */
+    private String keyField(DatasetSection.Draft draft, List<String> key) {
+        Scalar k = draft.keyField();
+        if (k == null) {
+            return null;
+        }
+        if (key.size() > 1) {
+            context.problem(k.line(), k.path(), "names one document field, but the key of " + draft.ref() + " has "
+                    + key.size() + " fields " + key + ": declare a single key field");
+            return null;
+        }
+        return k.value();
     }
 
     private String timestamp(DatasetSection.Draft draft, FieldSection.Fields fields, Optional<DatasetSection.Draft> source) {

@@ -29,11 +29,12 @@ final class DatasetSection {
      * @param timestamp the declared timestamp field; null when absent
      * @param format    the declared format of a topic's records; null when absent (or invalid)
      * @param keyspace  the declared layout and key prefix of a redis dataset; null when not redis (or invalid)
+     * @param keyField  the declared {@code key-field} of an opensearch or elasticsearch dataset; null when absent (or misplaced)
      * @param path      the key path, e.g. {@code systems[0].datasets[1]}
      * @param line      the line the dataset starts on
      */
     record Draft(DatasetRef ref, String name, List<Scalar> key, FieldSection.Fields fields, Scalar timestamp,
-                 LogFormat format, RedisKeyspace keyspace, String path, int line) {
+                 LogFormat format, RedisKeyspace keyspace, Scalar keyField, String path, int line) {
     }
 
     private final ReadContext context;
@@ -75,6 +76,7 @@ final class DatasetSection {
         String name = DatasetKeys.NAME.text(map, context).orElse(null);
         LogFormat format = LogFormats.read(DatasetKeys.FORMAT, map, kind, context);
         RedisKeyspace keyspace = RedisKeys.read(map, kind, context);
+        Scalar keyField = keyField(map);
         if (role != Role.LOG) {
             requireDeclared(map, DatasetKeys.KEY);
             requireDeclared(map, DatasetKeys.FIELDS);
@@ -89,7 +91,21 @@ final class DatasetSection {
             return Optional.empty();
         }
         DatasetRef ref = new DatasetRef(systemId, id.get());
-        return Optional.of(new Draft(ref, name == null ? id.get() : name, key, fields, timestamp, format, keyspace, map.path(), map.line()));
+        return Optional.of(new Draft(ref, name == null ? id.get() : name, key, fields, timestamp, format, keyspace, keyField, map.path(), map.line()));
+    }
+
+    /** The {@code key-field}, on a search index only. */
+    private Scalar keyField(YamlMap map) {
+        Optional<Scalar> keyField = DatasetKeys.KEY_FIELD.scalar(map);
+        if (keyField.isEmpty() || kind.isEmpty()) {
+            return null;
+        }
+        if (kind.get() != SystemKind.OPENSEARCH && kind.get() != SystemKind.ELASTICSEARCH) {
+            Scalar s = keyField.get();
+            context.problem(s.line(), s.path(), "applies to an opensearch or elasticsearch dataset only, not a " + kind.get().configName() + " one");
+            return null;
+        }
+        return keyField.get();
     }
 
     private void requireDeclared(YamlMap map, ConfigKey declared) {

@@ -3,6 +3,7 @@ package io.headwater.engine.config;
 import static io.headwater.engine.config.ConfigSection.FLOW;
 
 import io.headwater.engine.model.ApplyMode;
+import io.headwater.engine.model.DeleteHandling;
 import io.headwater.engine.model.FlowKind;
 import io.headwater.engine.model.FlowRunner;
 import io.headwater.engine.model.MappingFunction;
@@ -14,6 +15,7 @@ public final class FlowKeys {
     static final List<String> KINDS = Arrays.stream(FlowKind.values()).map(FlowKind::configName).toList();
     static final List<String> APPLY_MODES = Arrays.stream(ApplyMode.values()).map(ApplyMode::configName).toList();
     static final List<String> RUNNERS = Arrays.stream(FlowRunner.values()).map(FlowRunner::configName).toList();
+    static final List<String> DELETES_MODES = Arrays.stream(DeleteHandling.values()).map(DeleteHandling::configName).toList();
     static final List<String> FUNCTIONS = Arrays.stream(MappingFunction.values()).map(MappingFunction::configName).toList();
 
     public static final ConfigKey ID = ConfigKey.of(FLOW, "id", ConfigType.name("id", ConfigValues.ID, ConfigValues.ID_RULE),
@@ -55,13 +57,18 @@ public final class FlowKeys {
             .appliesTo(List.of("consume", "copy", "transform"));
     public static final ConfigKey GRACE = ConfigKey.of(FLOW, "grace", ConfigType.DURATION,
             "How long to wait before differences are re-checked once, when nothing else tells the flow's progress.");
+    public static final ConfigKey DELETES = ConfigKey.of(FLOW, "deletes", ConfigType.choice(DELETES_MODES),
+            "What the flow's sink does with a deleted record: `delete` removes the target record, so one left behind is an orphan; "
+                    + "`keep` leaves it (a sink connector with `behavior.on.null.values=ignore`), so it is reported as kept after "
+                    + "its deletion, not as corruption. See `docs/deletes.md`.")
+            .appliesTo(List.of("consume", "copy")).defaultsTo("delete");
 
     /** Every key of the section, in the order messages list them. */
     public static final List<ConfigKey> ALL =
-            List.of(ID, KIND, FROM, TO, MAPPING, APPLY, RUNS, CONNECTOR, SLOT, CONSUMER_GROUP, POSITION, IN_FLIGHT, GRACE, TTL);
+            List.of(ID, KIND, FROM, TO, MAPPING, APPLY, RUNS, CONNECTOR, SLOT, CONSUMER_GROUP, POSITION, IN_FLIGHT, GRACE, TTL, DELETES);
 
     /** The keys that describe a flow running outside Headwater, in the order messages list them. */
-    public static final List<ConfigKey> OBSERVATION = List.of(CONNECTOR, SLOT, CONSUMER_GROUP, POSITION, IN_FLIGHT, GRACE);
+    public static final List<ConfigKey> OBSERVATION = List.of(CONNECTOR, SLOT, CONSUMER_GROUP, POSITION, IN_FLIGHT, GRACE, DELETES);
 
     private FlowKeys() {
     }

@@ -4,6 +4,7 @@ import io.headwater.engine.model.ApplyMode;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Expression;
 import io.headwater.engine.model.FlowKind;
+import io.headwater.engine.model.DeleteHandling;
 import io.headwater.engine.model.FlowObservation;
 import io.headwater.engine.model.FlowRunner;
 import java.time.Duration;
@@ -115,7 +116,8 @@ final class FlowSection {
 
     private FlowObservation observation(YamlMap map) {
         return new FlowObservation(text(map, FlowKeys.CONNECTOR), text(map, FlowKeys.SLOT), text(map, FlowKeys.CONSUMER_GROUP),
-                position(map), FlowKeys.IN_FLIGHT.duration(map, context).orElse(null), FlowKeys.GRACE.duration(map, context).orElse(null));
+                position(map), FlowKeys.IN_FLIGHT.duration(map, context).orElse(null), FlowKeys.GRACE.duration(map, context).orElse(null),
+                FlowKeys.DELETES.choice(map, DeleteHandling::fromConfigName, context).orElse(null));
     }
 
     private String text(YamlMap map, ConfigKey key) {

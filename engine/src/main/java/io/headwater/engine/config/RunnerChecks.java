@@ -88,6 +88,10 @@ final class RunnerChecks {
             context.problem(flow.line(), child(flow, FlowKeys.IN_FLIGHT), "is a window for copies with no log position to observe: only copy and "
                     + "transform flows take it");
         }
+        if (observe.deletes() != null && flow.kind() != FlowKind.CONSUME && flow.kind() != FlowKind.COPY) {
+            context.problem(flow.line(), child(flow, FlowKeys.DELETES), "says what a sink does with deleted records: only consume and copy flows "
+                    + "take it");
+        }
     }
 
     private static String child(FlowSection.Draft flow, ConfigKey key) {

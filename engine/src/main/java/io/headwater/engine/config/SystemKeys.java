@@ -32,15 +32,19 @@ public final class SystemKeys {
             .dependsOn("`true` when embedded, else `false`");
     public static final ConfigKey ADDRESS = ConfigKey.of(SYSTEM, "address", ConfigType.ADDRESS,
             "`host:port` of the server; kafka: a comma-separated list of `host:port`; h2: a JDBC URL starting with `jdbc:h2:`.")
-            .appliesTo(List.of("h2", "postgres", "mysql", "kafka", "redis")).dependsOn("required when attached");
+            .appliesTo(List.of("h2", "postgres", "mysql", "kafka", "redis", "opensearch", "elasticsearch")).dependsOn("required when attached");
     public static final ConfigKey DATABASE = ConfigKey.of(SYSTEM, "database", ConfigType.STRING,
             "The database to connect to; redis: the logical database number.").appliesTo(List.of("postgres", "mysql", "redis"))
             .dependsOn("required when attached (postgres, mysql); `0` on redis");
     public static final ConfigKey USER = ConfigKey.of(SYSTEM, "user", ConfigType.STRING,
-            "The user to connect as.").appliesTo(SQL).dependsOn(ATTACHED_SQL);
+            "The user to connect as; opensearch, elasticsearch: the user of HTTP basic authentication, if the cluster asks for one.")
+            .appliesTo(List.of("h2", "postgres", "mysql", "opensearch", "elasticsearch")).dependsOn(ATTACHED_SQL);
     public static final ConfigKey PASSWORD = ConfigKey.of(SYSTEM, "password", ConfigType.STRING,
             "The user's password, where the server asks for one; on an attached system it must be written as `${VAR}`.")
-            .appliesTo(List.of("h2", "postgres", "mysql", "redis")).secret(ConfigKey.Secrecy.ALWAYS);
+            .appliesTo(List.of("h2", "postgres", "mysql", "redis", "opensearch", "elasticsearch")).secret(ConfigKey.Secrecy.ALWAYS);
+    public static final ConfigKey SCHEME = ConfigKey.of(SYSTEM, "scheme", ConfigType.choice(List.of("http", "https")),
+            "How the search cluster answers: plain `http` or `https` (TLS, checked against the JVM's trusted certificates).")
+            .appliesTo(List.of("opensearch", "elasticsearch")).defaultsTo("http");
     public static final ConfigKey PATH = ConfigKey.of(SYSTEM, "path", ConfigType.PATH,
             "The index directory, store file or blob directory; opened read-only when the system is attached.")
             .appliesTo(List.of("lucene", "mvstore", "blobstore")).dependsOn("required when attached");
@@ -54,7 +58,7 @@ public final class SystemKeys {
 
     /** Every key of the section, in the order messages list them. */
     public static final List<ConfigKey> ALL =
-            List.of(ID, KIND, ROLE, EMBEDDED, WRITABLE, ADDRESS, DATABASE, USER, PASSWORD, PATH, PROPERTIES, FORMAT, DATASETS);
+            List.of(ID, KIND, ROLE, EMBEDDED, WRITABLE, ADDRESS, DATABASE, USER, PASSWORD, SCHEME, PATH, PROPERTIES, FORMAT, DATASETS);
 
     private SystemKeys() {
     }

@@ -14,10 +14,15 @@ public enum FindingType {
      * The key is in the source but not in the derived store, which is a cache whose flow declares
      * {@code ttl}: the cache expired it, as it is meant to. Not corruption.
      */
-    EXPIRED;
+    EXPIRED,
+    /**
+     * The key is in the derived store only, and the flow declares that its sink keeps the records
+     * deleted at the source ({@code deletes: keep}): expected, not corruption.
+     */
+    KEPT_DELETED;
 
     /** Whether this type means the derived store is wrong (missing, extra, mismatched). */
     public boolean isCorrupt() {
-        return this != IN_FLIGHT && this != EXPIRED;
+        return this != IN_FLIGHT && this != EXPIRED && this != KEPT_DELETED;
     }
 }

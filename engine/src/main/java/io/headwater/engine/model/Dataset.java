@@ -16,14 +16,23 @@ import java.util.Optional;
  * @param logFormat      how the records of a Kafka topic are written; null for datasets that are not topics, and
  *                       for topics that take the default of their system (see {@link #format()})
  * @param keyspace       the key prefix and layout of a Redis dataset; null for datasets that are not in Redis
+ * @param sortField      the field of an OpenSearch or Elasticsearch document that holds the record key with doc values
+ *                       (keyword or numeric), which a scan sorts on; null when not declared (the scan then goes by
+ *                       {@code _id}) and for datasets of other kinds
  */
 public record Dataset(DatasetRef ref, String physicalName, List<String> key, List<Field> fields, String timestampField,
-                      LogFormat logFormat, RedisKeyspace keyspace) {
+                      LogFormat logFormat, RedisKeyspace keyspace, String sortField) {
     public Dataset {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(physicalName, "physicalName");
         key = List.copyOf(key);
         fields = List.copyOf(fields);
+    }
+
+    /** A dataset without a declared sort field. */
+    public Dataset(DatasetRef ref, String physicalName, List<String> key, List<Field> fields, String timestampField,
+                   LogFormat logFormat, RedisKeyspace keyspace) {
+        this(ref, physicalName, key, fields, timestampField, logFormat, keyspace, null);
     }
 
     /** A dataset that is not in Redis. */
@@ -69,16 +78,34 @@ public record Dataset(DatasetRef ref, String physicalName, List<String> key, Lis
 
     /** A copy with other fields; used when a log dataset inherits the fields of its source. */
     public Dataset withFields(List<String> newKey, List<Field> newFields) {
-        return new Dataset(ref, physicalName, newKey, newFields, timestampField, logFormat, keyspace);
+        return new Dataset(ref, physicalName, newKey, newFields, timestampField, logFormat, keyspace, sortField);
     }
 
     /** A copy whose records are written in {@code format}. */
     public Dataset withFormat(LogFormat format) {
-        return new Dataset(ref, physicalName, key, fields, timestampField, format, keyspace);
+        return new Dataset(ref, physicalName, key, fields, timestampField, format, keyspace, sortField);
+    }
+
+    /**
+     * The document field an OpenSearch scan sorts on (the config's {@code key-field}); empty when not
+     * declared.
+     */
+    public Optional<String> sortFieldOpt() {
+        return Optional.ofNullable(sortField);
+    }
+
+    /** A copy whose scans sort on the document field {@code field}. */
+    public Dataset withSortField(String field) {
+        return new Dataset(ref, physicalName, key, fields, timestampField, logFormat, keyspace, field);
+    }
+
+    /** A copy under another physical name (a generation of an index behind an alias). */
+    public Dataset withPhysicalName(String name) {
+        return new Dataset(ref, name, key, fields, timestampField, logFormat, keyspace, sortField);
     }
 
     /** A copy kept in Redis under {@code redisKeyspace}. */
     public Dataset withKeyspace(RedisKeyspace redisKeyspace) {
-        return new Dataset(ref, physicalName, key, fields, timestampField, logFormat, redisKeyspace);
+        return new Dataset(ref, physicalName, key, fields, timestampField, logFormat, redisKeyspace, sortField);
     }
 }

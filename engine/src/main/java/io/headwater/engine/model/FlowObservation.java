@@ -14,10 +14,21 @@ import java.util.Optional;
  * @param position      a position the sink keeps itself, in a table of the target system
  * @param inFlight      a copy flow's window on the source's timestamp field: rows changed within it are in flight
  * @param grace         how long to wait before differences are re-checked once, when nothing else tells progress
+ * @param deletes       what the flow's sink does with a deleted record; null when not declared ({@link DeleteHandling#DELETE})
  */
 public record FlowObservation(String connector, String slot, String consumerGroup, PositionTable position, Duration inFlight,
-                              Duration grace) {
-    public static final FlowObservation NONE = new FlowObservation(null, null, null, null, null, null);
+                              Duration grace, DeleteHandling deletes) {
+    public static final FlowObservation NONE = new FlowObservation(null, null, null, null, null, null, null);
+
+    /** An observation that declares nothing about deletes. */
+    public FlowObservation(String connector, String slot, String consumerGroup, PositionTable position, Duration inFlight, Duration grace) {
+        this(connector, slot, consumerGroup, position, inFlight, grace, null);
+    }
+
+    /** What the sink does with deletes: {@link DeleteHandling#DELETE} unless declared otherwise. */
+    public DeleteHandling deleteHandling() {
+        return deletes == null ? DeleteHandling.DELETE : deletes;
+    }
 
     public Optional<String> connectorOpt() {
         return Optional.ofNullable(connector);

@@ -104,7 +104,7 @@ class ConfigKeysTest {
 
     @Test
     void choicesComeFromTheModelEnumsInMessageOrder() {
-        assertThat(SystemKeys.KIND.type().choices()).containsExactly("h2", "postgres", "mysql", "kafka", "lucene", "mvstore", "redis", "blobstore");
+        assertThat(SystemKeys.KIND.type().choices()).containsExactly("h2", "postgres", "mysql", "kafka", "lucene", "mvstore", "redis", "blobstore", "opensearch", "elasticsearch");
         assertThat(SystemKeys.ROLE.type().choices()).containsExactly("record", "log", "derived");
         assertThat(FlowKeys.KIND.type().choices()).containsExactly("cdc", "consume", "copy", "replay", "transform");
         assertThat(FlowKeys.APPLY.type().choices()).containsExactly("idempotent", "naive");

@@ -49,7 +49,7 @@ class ConfigReferenceTest {
 
         assertThat(markdown).contains("| `runs` | one of headwater, external | `headwater` when both ends are hosted, else `external` | all |");
         assertThat(markdown).contains("| `slot` | string | — | cdc |");
-        assertThat(markdown).contains("| `password` | string | — | h2, postgres, mysql, redis |").contains("Secret: never printed.");
+        assertThat(markdown).contains("| `password` | string | — | h2, postgres, mysql, redis, opensearch, elasticsearch |").contains("Secret: never printed.");
         assertThat(markdown).contains("| `apply` | one of idempotent, naive | `idempotent` |");
         assertThat(markdown).contains("| `pipeline` | name | required | all |");
         assertThat(markdown).contains("Avro needs a schema registry and is not supported yet");

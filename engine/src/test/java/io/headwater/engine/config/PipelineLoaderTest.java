@@ -87,13 +87,13 @@ class PipelineLoaderTest {
                             problem(9, "systems[0].datasets[0].key", "'idd' is not a field of pg.customers"),
                             problem(17, "systems[1].address", "'kafka:99x' is invalid: expected host:port"),
                             problem(21, "systems[2].kind",
-                                    "'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore"),
+                                    "'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore, opensearch, elasticsearch"),
                             problem(38, "flows[1].mapping.email",
                                     "'upcase(email)' uses unknown function 'upcase': expected one of lower, upper, trim, day, sum, count, min, max"));
                     assertThat(e.getMessage()).isEqualTo(String.join("\n",
                             "t.yaml:9: systems[0].datasets[0].key 'idd' is not a field of pg.customers",
                             "t.yaml:17: systems[1].address 'kafka:99x' is invalid: expected host:port",
-                            "t.yaml:21: systems[2].kind 'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore",
+                            "t.yaml:21: systems[2].kind 'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore, opensearch, elasticsearch",
                             "t.yaml:38: flows[1].mapping.email 'upcase(email)' uses unknown function 'upcase': "
                                     + "expected one of lower, upper, trim, day, sum, count, min, max"));
                 });

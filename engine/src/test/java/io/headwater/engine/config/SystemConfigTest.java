@@ -32,7 +32,7 @@ class SystemConfigTest {
     void reportsUnknownKeyOfSystemWithItsLine() {
         assertThat(problems(insertAfter(BASE, 6, "    bootstrapp: localhost:9092"))).containsExactly(
                 problem(7, "systems[0]", "unknown key 'bootstrapp': expected one of id, kind, role, embedded, writable, "
-                        + "address, database, user, password, path, properties, format, datasets"));
+                        + "address, database, user, password, scheme, path, properties, format, datasets"));
     }
 
     @Test
@@ -45,7 +45,7 @@ class SystemConfigTest {
     void reportsMissingSystemId() {
         assertThat(problems(withLine(20, "  - ident: search"))).containsExactly(
                 problem(20, "systems[2]", "unknown key 'ident': expected one of id, kind, role, embedded, writable, "
-                        + "address, database, user, password, path, properties, format, datasets"),
+                        + "address, database, user, password, scheme, path, properties, format, datasets"),
                 problem(20, "systems[2].id", "is required"),
                 problem(35, "flows[1].to", "'search.customers' is not a dataset of this pipeline"));
     }
@@ -60,7 +60,7 @@ class SystemConfigTest {
     @Test
     void reportsUnknownSystemKindAndStaysQuietAboutFlowsIntoIt() {
         assertThat(problems(withLine(21, "    kind: elastic"))).containsExactly(
-                problem(21, "systems[2].kind", "'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore"));
+                problem(21, "systems[2].kind", "'elastic' is invalid: expected one of h2, postgres, mysql, kafka, lucene, mvstore, redis, blobstore, opensearch, elasticsearch"));
     }
 
     @Test

@@ -25,11 +25,11 @@ class ExpiredByTtlTest {
         List<Finding> all = new ArrayList<>();
         VerificationResult first = new Verifier(VerifyOptions.defaults().withMaxKeysListed(5)).withFindingSink(all::add).verify(source, target,
                 new io.headwater.engine.spi.Cancellation(), io.headwater.engine.spi.ProgressListener.NONE);
-        assertThat(first.counts()).isEqualTo(new FindingCounts(40, 0, 1, 0, 0));
+        assertThat(first.counts()).isEqualTo(new FindingCounts(40, 0, 1, 0, 0, 0));
 
         VerificationResult r = new ExpiredByTtl(Duration.ofHours(1), 5).reclassify(first, all, source.keyOrder());
 
-        assertThat(r.counts()).isEqualTo(new FindingCounts(0, 0, 1, 0, 40));
+        assertThat(r.counts()).isEqualTo(new FindingCounts(0, 0, 1, 0, 40, 0));
         assertThat(r.clean()).isFalse();
         assertThat(r.findings(FindingType.EXPIRED)).hasSize(5).allSatisfy(f -> assertThat(f.note()).contains("ttl 1h"));
         assertThat(r.findings(FindingType.MISMATCHED)).hasSize(1);

@@ -30,11 +30,13 @@ public final class OpenSearchTestNode implements AutoCloseable {
         this.startUp = startUp;
     }
 
-    /** Starts a node whose home, port file and log are under {@code dir}. */
+    /** Starts a node whose home, port file and log are under {@code dir}; a home left by an earlier node keeps its indexes. */
     public static OpenSearchTestNode start(Path dir) throws IOException, InterruptedException {
         long began = System.nanoTime();
         Path home = dir.resolve("home");
         Path portFile = dir.resolve("http.port");
+        // a node restarted on the same home (its data kept) must not read the port its predecessor wrote
+        Files.deleteIfExists(portFile);
         ChildJvm jvm = ChildJvm.launch("opensearch", OpenSearchNodeMain.class.getName(),
                 List.of(home.toString(), portFile.toString()), "768m", List.of(), dir.resolve("node.log"));
         try {

@@ -4,6 +4,8 @@ import io.headwater.connectors.jdbc.ConnectionSource;
 import io.headwater.app.runtime.LivePipeline;
 import io.headwater.app.runtime.StoreLayout;
 import io.headwater.connectors.audit.LiveStores;
+import io.headwater.connectors.opensearch.OpenSearchEndpoint;
+import io.headwater.connectors.opensearch.SearchAudits;
 import io.headwater.engine.model.Dataset;
 import io.headwater.engine.model.DatasetRef;
 import io.headwater.engine.model.Pipeline;
@@ -73,6 +75,11 @@ public final class PipelineStores implements LiveStores {
     @Override
     public <T> Optional<T> capability(SystemSpec system, Class<T> type) {
         return runtime.adapter(system.id()).capability(type);
+    }
+
+    @Override
+    public Optional<SearchAudits> searchIndex(SystemSpec system) {
+        return runtime.adapter(system.id()).capability(OpenSearchEndpoint.class).map(SearchAudits::new);
     }
 
     @Override
