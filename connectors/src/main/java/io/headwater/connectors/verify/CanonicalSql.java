@@ -2,13 +2,20 @@ package io.headwater.connectors.verify;
 
 import io.headwater.connectors.jdbc.SqlDialect;
 import io.headwater.engine.integrity.CanonicalForm;
+import io.headwater.engine.integrity.FingerprintAlgorithm;
 import io.headwater.engine.model.FieldType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The SQL that computes {@link CanonicalForm} version 1 inside PostgreSQL or H2, byte for byte the
- * text Java computes, and its {@code SHA256_64} fingerprint.
+ * text Java computes, and its {@code LOOKUP3_64} and {@code SHA256_64} fingerprints.
  *
  * <p>Per logical type, for a value expression {@code v} (PostgreSQL / H2):
  * <ul>
@@ -109,6 +116,34 @@ final class CanonicalSql {
             sb.append(" || '|' || ").append(valueText(dialect, f.type(), columns.get(f.name())));
         }
         return sb.toString();
+    }
+
+    /**
+     * The fingerprint expressions (signed BIGINT) of a text expression, by algorithm, fastest first:
+     * {@code LOOKUP3_64} as {@code hashtextextended(text COLLATE "C", 0)} in a PostgreSQL database
+     * whose encoding is UTF-8 (it hashes the text's bytes in the database encoding; {@code "C"}
+     * keeps a nondeterministic collation from hashing a sort key instead), or as the Java alias
+     * {@code HW_LOOKUP3} in H2; then {@code SHA256_64}.
+     */
+    static Map<FingerprintAlgorithm, String> fingerprints(SqlDialect dialect, String text, boolean utf8) {
+        Map<FingerprintAlgorithm, String> out = new LinkedHashMap<>();
+        if (dialect == SqlDialect.POSTGRES && utf8) {
+            out.put(FingerprintAlgorithm.LOOKUP3_64, "hashtextextended((" + text + ") COLLATE \"C\", 0)");
+        } else if (dialect == SqlDialect.H2) {
+            out.put(FingerprintAlgorithm.LOOKUP3_64, H2CanonicalFunctions.LOOKUP3 + "(" + text + ")");
+        }
+        out.put(FingerprintAlgorithm.SHA256_64, sha256x64(dialect, text));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Whether the database hashes text as UTF-8 bytes (PostgreSQL: its server encoding; H2 always). */
+    static boolean hashesUtf8(Connection c, SqlDialect dialect) throws SQLException {
+        if (dialect != SqlDialect.POSTGRES) {
+            return true;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_encoding")) {
+            return rs.next() && "UTF8".equalsIgnoreCase(rs.getString(1));
+        }
     }
 
     /** The SHA256_64 fingerprint (a signed BIGINT) of a text expression. */

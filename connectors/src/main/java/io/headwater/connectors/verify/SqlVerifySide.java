@@ -48,7 +48,9 @@ import java.util.stream.IntStream;
  * order ({@code COLLATE "C"} for PostgreSQL strings) with a fetch size inside a read-only
  * transaction, the fingerprint computed in SQL as well, so scans and checksums agree.
  *
- * <p>{@link FingerprintAlgorithm#SHA256_64} is pushed down; for another algorithm the database
+ * <p>The algorithms of {@link #pushedDownAlgorithms()} are computed in the database ({@link
+ * FingerprintAlgorithm#LOOKUP3_64}, PostgreSQL's {@code hashtextextended}, first where the database
+ * can compute it); for another algorithm the database
  * still builds the canonical text and Java hashes it.
  *
  * <p>Not thread-safe: it keeps one connection (opened on first use, reopened after a failure).
@@ -67,9 +69,10 @@ public final class SqlVerifySide implements VerifySide {
     private final KeyOrder keyOrder;
     private final KeyRangeSql keySql;
     private final String text;
-    private final String fingerprint;
+    /** The SQL fingerprint expression of each algorithm the database computes, fastest first. */
+    private final Map<FingerprintAlgorithm, String> fingerprints;
 
-    private SqlVerifySide(SqlSession session, String description, SqlRelation relation, List<ComparedField> fields) {
+    private SqlVerifySide(SqlSession session, String description, SqlRelation relation, List<ComparedField> fields, boolean utf8) {
         SqlDialect dialect = session.dialect();
         this.session = session;
         this.description = description;
@@ -79,7 +82,7 @@ public final class SqlVerifySide implements VerifySide {
         this.keyOrder = new KeyOrder(relation.key());
         this.keySql = new KeyRangeSql(dialect, relation.key(), relation.keyColumns());
         this.text = CanonicalSql.recordText(dialect, this.fields, relation.columns());
-        this.fingerprint = CanonicalSql.sha256x64(dialect, text);
+        this.fingerprints = CanonicalSql.fingerprints(dialect, text, utf8);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class SqlVerifySide implements VerifySide {
         try {
             ResolvedTable resolved = ResolvedTable.resolve(session.connection(), table);
             SqlRelation relation = aggregate ? SqlRelation.aggregate(resolved, key, fields) : SqlRelation.scalar(resolved, key, fields);
-            return new SqlVerifySide(session, description, relation, fields);
+            return new SqlVerifySide(session, description, relation, fields, CanonicalSql.hashesUtf8(session.connection(), dialect));
         } catch (SQLException e) {
             throw closing(session, session.failure("open", e));
         } catch (RuntimeException e) {
@@ -151,10 +154,16 @@ public final class SqlVerifySide implements VerifySide {
         return keyOrder;
     }
 
-    /** True: checksums of {@link FingerprintAlgorithm#SHA256_64} are computed in the database. */
+    /** True: checksums are computed in the database. */
     @Override
     public boolean pushesDown() {
         return true;
+    }
+
+    /** {@link FingerprintAlgorithm#LOOKUP3_64} when the database can compute it, then {@link FingerprintAlgorithm#SHA256_64}. */
+    @Override
+    public List<FingerprintAlgorithm> pushedDownAlgorithms() {
+        return List.copyOf(fingerprints.keySet());
     }
 
     /** The SQL expression of a record's canonical text (for diagnostics and tests). */
@@ -185,7 +194,8 @@ public final class SqlVerifySide implements VerifySide {
     public List<SegmentChecksum> checksums(List<KeyRange> ranges, FingerprintAlgorithm algorithm) {
         SegmentChecksum[] out = new SegmentChecksum[ranges.size()];
         Arrays.fill(out, SegmentChecksum.EMPTY);
-        if (algorithm != FingerprintAlgorithm.SHA256_64) {
+        String fingerprint = fingerprints.get(algorithm);
+        if (fingerprint == null) {
             for (int i = 0; i < ranges.size(); i++) {
                 SegmentChecksum[] sum = {SegmentChecksum.EMPTY};
                 scan(ranges.get(i), algorithm, false, r -> sum[0] = sum[0].plus(r.fingerprint()));
@@ -200,11 +210,11 @@ public final class SqlVerifySide implements VerifySide {
         if (RangeBuckets.sortedDisjoint(sorted, keyOrder)) {
             for (int start = 0; start < order.size(); start += MAX_RANGES_PER_QUERY) {
                 int end = Math.min(order.size(), start + MAX_RANGES_PER_QUERY);
-                pushDown(sorted.subList(start, end), order.subList(start, end), out);
+                pushDown(sorted.subList(start, end), order.subList(start, end), fingerprint, out);
             }
         } else {
             for (int i : order) {
-                pushDown(List.of(ranges.get(i)), List.of(i), out);
+                pushDown(List.of(ranges.get(i)), List.of(i), fingerprint, out);
             }
         }
         return List.of(out);
@@ -215,7 +225,7 @@ public final class SqlVerifySide implements VerifySide {
     }
 
     /** One query: the checksums of sorted, disjoint ranges; range {@code i} goes to {@code out[slots.get(i)]}. */
-    private void pushDown(List<KeyRange> sorted, List<Integer> slots, SegmentChecksum[] out) {
+    private void pushDown(List<KeyRange> sorted, List<Integer> slots, String fingerprint, SegmentChecksum[] out) {
         List<SqlParam> params = new ArrayList<>();
         String bucket = RangeBuckets.of(sorted, keyOrder).expression(keySql, params);
         String where = keySql.where(new KeyRange(sorted.get(0).from(), sorted.get(sorted.size() - 1).to()), params);
@@ -272,7 +282,7 @@ public final class SqlVerifySide implements VerifySide {
 
     private String selectRows(FingerprintAlgorithm algorithm, boolean withValues) {
         List<String> select = new ArrayList<>(relation.keyColumns());
-        select.add(algorithm == FingerprintAlgorithm.SHA256_64 ? fingerprint : text);
+        select.add(fingerprints.getOrDefault(algorithm, text));
         if (withValues) {
             fields.forEach(f -> select.add(relation.columns().get(f.name())));
         }
@@ -322,7 +332,7 @@ public final class SqlVerifySide implements VerifySide {
                 key.put(k.name(), JdbcValues.read(rs, i, k.type(), jdbcTypes[i]));
                 i++;
             }
-            long fp = algorithm == FingerprintAlgorithm.SHA256_64 ? rs.getLong(i) : algorithm.fingerprint(rs.getString(i));
+            long fp = fingerprints.containsKey(algorithm) ? rs.getLong(i) : algorithm.fingerprint(rs.getString(i));
             i++;
             Row values = null;
             if (withValues) {

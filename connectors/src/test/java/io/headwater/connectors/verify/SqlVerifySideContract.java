@@ -91,6 +91,11 @@ abstract class SqlVerifySideContract {
             side.scan(KeyRange.ALL, FingerprintAlgorithm.XXH3_64, false, xxh::add);
             assertThat(xxh).extracting(FingerprintedRow::fingerprint)
                     .containsExactlyElementsOf(rows.stream().map(r -> FingerprintAlgorithm.XXH3_64.fingerprint(form.text(r))).toList());
+            assertThat(side.pushedDownAlgorithms()).containsExactly(FingerprintAlgorithm.LOOKUP3_64, FingerprintAlgorithm.SHA256_64);
+            List<FingerprintedRow> lookup3 = new ArrayList<>();
+            side.scan(KeyRange.ALL, FingerprintAlgorithm.LOOKUP3_64, false, lookup3::add);
+            assertThat(lookup3).extracting(FingerprintedRow::fingerprint)
+                    .containsExactlyElementsOf(rows.stream().map(r -> FingerprintAlgorithm.LOOKUP3_64.fingerprint(form.text(r))).toList());
         }
     }
 
@@ -171,6 +176,8 @@ abstract class SqlVerifySideContract {
         List<SegmentChecksum> expected = ranges.stream()
                 .map(r -> javaChecksum(rows, side.form(), r, side.keyOrder(), List.of("id"))).toList();
         assertThat(side.checksums(ranges, FingerprintAlgorithm.SHA256_64)).containsExactlyElementsOf(expected);
+        assertThat(side.checksums(ranges, FingerprintAlgorithm.LOOKUP3_64)).containsExactlyElementsOf(ranges.stream()
+                .map(r -> javaChecksum(rows, side.form(), r, side.keyOrder(), List.of("id"), FingerprintAlgorithm.LOOKUP3_64)).toList());
         assertThat(side.checksums(ranges, FingerprintAlgorithm.XXH3_64)).extracting(SegmentChecksum::count)
                 .containsExactlyElementsOf(expected.stream().map(SegmentChecksum::count).toList());
     }
