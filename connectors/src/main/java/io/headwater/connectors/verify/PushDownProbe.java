@@ -2,6 +2,7 @@ package io.headwater.connectors.verify;
 
 import io.headwater.engine.integrity.FingerprintAlgorithm;
 import io.headwater.engine.integrity.KeyRange;
+import io.headwater.engine.integrity.VerifyOptions;
 import io.headwater.engine.model.Row;
 import java.util.List;
 
@@ -9,8 +10,9 @@ import java.util.List;
  * Decides by measurement whether checksum push-down pays for two tables in one engine. It reads the
  * first {@value #SAMPLE_ROWS} rows of each side in key order (once to warm the caches, once timed),
  * then times the databases' checksums of the same key range on both sides, and chooses the cheaper.
- * On a local socket reading rows usually wins (PostgreSQL's SHA-256 per row costs more than sending
- * the row); over a slow network the checksums win. Once push-down is chosen, the verifier still
+ * The checksums use the algorithm the verification will (LOOKUP3_64 when both databases compute
+ * it). On a local socket reading rows could win against SHA-256 (it costs PostgreSQL more per row
+ * than sending the row); over a slow network the checksums win. Once push-down is chosen, the verifier still
  * falls back to reading whole segments when more than a quarter of a level's segments differ.
  * Used from one thread.
  */
@@ -42,8 +44,9 @@ final class PushDownProbe {
         Row end = last[0];
         KeyRange range = new KeyRange(null, end);
         long t0 = System.nanoTime();
-        pushed.source().checksums(List.of(range), FingerprintAlgorithm.SHA256_64);
-        pushed.target().checksums(List.of(range), FingerprintAlgorithm.SHA256_64);
+        FingerprintAlgorithm algorithm = VerifyOptions.defaults().algorithmFor(pushed.source(), pushed.target());
+        pushed.source().checksums(List.of(range), algorithm);
+        pushed.target().checksums(List.of(range), algorithm);
         long pushNanos = System.nanoTime() - t0;
         t0 = System.nanoTime();
         sample(source, keyNames, new Row[1], new long[1]);
