@@ -13,11 +13,11 @@ import java.util.List;
 
 /**
  * Narrows unequal segments down level by level: each level asks each side once for the checksums
- * of all its segments; equal segments are done, unequal ones are split again until they hold at
+ * of all its segments, both sides at the same time ({@link PairedChecksums}); equal segments are done, unequal ones are split again until they hold at
  * most a leaf's worth of records. The outcome is the ranges left to compare record by record.
  * When more than {@value #BULK_FRACTION} of a level's segments differ, splitting further would
  * cost more than it saves, so those segments go to the record-by-record merge whole. Used from
- * one thread.
+ * one thread (which lends the target to a checksum thread during each level).
  */
 public final class Bisection {
     /** The share of unequal segments above which a level stops bisecting. */
@@ -66,15 +66,17 @@ public final class Bisection {
 
     /** Bisects from the given top-level ranges (ascending, covering every key). */
     public Outcome run(List<KeyRange> top) {
-        List<SegmentChecksum> topSource = checksums(source, top);
-        List<SegmentChecksum> topTarget = checksums(target, top);
+        PairedChecksums.Both first = PairedChecksums.of(source, target, top, this::checksums);
+        List<SegmentChecksum> topSource = first.source();
+        List<SegmentChecksum> topTarget = first.target();
         List<KeyRange> level = compareLevel(0, top, topSource, topTarget);
         for (int depth = 1; !level.isEmpty(); depth++) {
             if (depth >= MAX_LEVELS) {
                 toMerge.addAll(level);
                 break;
             }
-            level = compareLevel(depth, level, checksums(source, level), checksums(target, level));
+            PairedChecksums.Both both = PairedChecksums.of(source, target, level, this::checksums);
+            level = compareLevel(depth, level, both.source(), both.target());
         }
         return new Outcome(Ranges.sortedAndJoined(toMerge, order), top, topSource, total(topSource), total(topTarget),
                 equalRows, compared, split);
