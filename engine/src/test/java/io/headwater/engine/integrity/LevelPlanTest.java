@@ -1,11 +1,10 @@
 package io.headwater.engine.integrity;
 
-import static io.headwater.engine.integrity.internal.LevelPlan.Step.EQUAL;
-import static io.headwater.engine.integrity.internal.LevelPlan.Step.MERGE;
-import static io.headwater.engine.integrity.internal.LevelPlan.Step.SPLIT;
+import static io.headwater.engine.integrity.LevelPlan.Step.EQUAL;
+import static io.headwater.engine.integrity.LevelPlan.Step.MERGE;
+import static io.headwater.engine.integrity.LevelPlan.Step.SPLIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.headwater.engine.integrity.internal.LevelPlan;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

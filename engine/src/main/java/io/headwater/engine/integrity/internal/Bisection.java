@@ -4,6 +4,7 @@ import io.headwater.engine.integrity.BisectionListener;
 import io.headwater.engine.integrity.FingerprintAlgorithm;
 import io.headwater.engine.integrity.KeyOrder;
 import io.headwater.engine.integrity.KeyRange;
+import io.headwater.engine.integrity.LevelPlan;
 import io.headwater.engine.integrity.SegmentChecksum;
 import io.headwater.engine.integrity.VerificationException;
 import io.headwater.engine.model.Row;

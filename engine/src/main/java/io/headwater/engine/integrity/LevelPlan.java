@@ -1,6 +1,5 @@
-package io.headwater.engine.integrity.internal;
+package io.headwater.engine.integrity;
 
-import io.headwater.engine.integrity.SegmentChecksum;
 import java.util.List;
 
 /**
