@@ -53,15 +53,21 @@ import java.util.stream.IntStream;
  * can compute it); for another algorithm the database
  * still builds the canonical text and Java hashes it.
  *
- * <p>Not thread-safe: it keeps one connection (opened on first use, reopened after a failure).
+ * <p>Not thread-safe: it keeps one connection (opened on first use, reopened after a failure), and
+ * computes the checksums of many ranges on a second one at the same time ({@link ConnectionFanOut}).
  * SQL failures become {@link io.headwater.engine.ConnectionException} (state 08) or
  * {@link io.headwater.engine.StoreException}.
  */
 public final class SqlVerifySide implements VerifySide {
     private static final int FETCH_SIZE = 5_000;
     private static final int MAX_RANGES_PER_QUERY = 512;
+    /** Connections that compute checksums at once (the side's own and one more). */
+    private static final int CONNECTIONS = 2;
+    /** Fewer ranges per connection than this go to one query: another connection would not pay. */
+    private static final int MIN_RANGES_PER_CONNECTION = 8;
 
     private final SqlSession session;
+    private final ConnectionFanOut fanOut;
     private final String description;
     private final SqlRelation relation;
     private final List<ComparedField> fields;
@@ -72,9 +78,11 @@ public final class SqlVerifySide implements VerifySide {
     /** The SQL fingerprint expression of each algorithm the database computes, fastest first. */
     private final Map<FingerprintAlgorithm, String> fingerprints;
 
-    private SqlVerifySide(SqlSession session, String description, SqlRelation relation, List<ComparedField> fields, boolean utf8) {
+    private SqlVerifySide(SqlSession session, ConnectionFanOut fanOut, String description, SqlRelation relation, List<ComparedField> fields,
+                          boolean utf8) {
         SqlDialect dialect = session.dialect();
         this.session = session;
+        this.fanOut = fanOut;
         this.description = description;
         this.relation = relation;
         this.fields = fields.stream().sorted(Comparator.comparing(ComparedField::name)).toList();
@@ -122,7 +130,8 @@ public final class SqlVerifySide implements VerifySide {
         try {
             ResolvedTable resolved = ResolvedTable.resolve(session.connection(), table);
             SqlRelation relation = aggregate ? SqlRelation.aggregate(resolved, key, fields) : SqlRelation.scalar(resolved, key, fields);
-            return new SqlVerifySide(session, description, relation, fields, CanonicalSql.hashesUtf8(session.connection(), dialect));
+            ConnectionFanOut fanOut = new ConnectionFanOut(session, () -> new SqlSession(connections, dialect, table, session.address()));
+            return new SqlVerifySide(session, fanOut, description, relation, fields, CanonicalSql.hashesUtf8(session.connection(), dialect));
         } catch (SQLException e) {
             throw closing(session, session.failure("open", e));
         } catch (RuntimeException e) {
@@ -208,13 +217,21 @@ public final class SqlVerifySide implements VerifySide {
                 .sorted(Comparator.comparing(ranges::get, byFrom)).toList();
         List<KeyRange> sorted = order.stream().map(ranges::get).toList();
         if (RangeBuckets.sortedDisjoint(sorted, keyOrder)) {
-            for (int start = 0; start < order.size(); start += MAX_RANGES_PER_QUERY) {
-                int end = Math.min(order.size(), start + MAX_RANGES_PER_QUERY);
-                pushDown(sorted.subList(start, end), order.subList(start, end), fingerprint, out);
+            // Neighbouring ranges in one query each, the queries on several connections at once.
+            int parts = order.size() >= CONNECTIONS * MIN_RANGES_PER_CONNECTION ? CONNECTIONS : 1;
+            int per = Math.min(MAX_RANGES_PER_QUERY, (order.size() + parts - 1) / parts);
+            List<Consumer<SqlSession>> jobs = new ArrayList<>();
+            for (int start = 0; start < order.size(); start += per) {
+                List<KeyRange> part = sorted.subList(start, Math.min(order.size(), start + per));
+                List<Integer> slots = order.subList(start, Math.min(order.size(), start + per));
+                jobs.add(s -> pushDown(s, part, slots, fingerprint, out));
+            }
+            for (int i = 0; i < jobs.size(); i += CONNECTIONS) {
+                fanOut.run(jobs.subList(i, Math.min(jobs.size(), i + CONNECTIONS)));
             }
         } else {
             for (int i : order) {
-                pushDown(List.of(ranges.get(i)), List.of(i), fingerprint, out);
+                pushDown(session, List.of(ranges.get(i)), List.of(i), fingerprint, out);
             }
         }
         return List.of(out);
@@ -225,13 +242,13 @@ public final class SqlVerifySide implements VerifySide {
     }
 
     /** One query: the checksums of sorted, disjoint ranges; range {@code i} goes to {@code out[slots.get(i)]}. */
-    private void pushDown(List<KeyRange> sorted, List<Integer> slots, String fingerprint, SegmentChecksum[] out) {
+    private void pushDown(SqlSession on, List<KeyRange> sorted, List<Integer> slots, String fingerprint, SegmentChecksum[] out) {
         List<SqlParam> params = new ArrayList<>();
         String bucket = RangeBuckets.of(sorted, keyOrder).expression(keySql, params);
         String where = keySql.where(new KeyRange(sorted.get(0).from(), sorted.get(sorted.size() - 1).to()), params);
         String sql = "SELECT b, COUNT(*), SUM(fp) FROM (SELECT " + bucket + " AS b, " + fingerprint + " AS fp FROM " + relation.from()
                 + " WHERE " + where + ") x GROUP BY b";
-        query("compute checksums of " + sorted.size() + " ranges", sql, params, rs -> {
+        query(on, "compute checksums of " + sorted.size() + " ranges", sql, params, rs -> {
             while (rs.next()) {
                 int b = rs.getInt(1);
                 if (b != RangeBuckets.GAP) {
@@ -349,13 +366,17 @@ public final class SqlVerifySide implements VerifySide {
 
     /** Runs a query with parameters on the session's connection; failures are wrapped. */
     <T> T query(String what, String sql, List<SqlParam> params, ResultReader<T> reader) {
-        try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
+        return query(session, what, sql, params, reader);
+    }
+
+    private static <T> T query(SqlSession on, String what, String sql, List<SqlParam> params, ResultReader<T> reader) {
+        try (PreparedStatement ps = on.connection().prepareStatement(sql)) {
             SqlParam.bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 return reader.read(rs);
             }
         } catch (SQLException e) {
-            throw session.failure(what, e);
+            throw on.failure(what, e);
         }
     }
 
@@ -373,7 +394,11 @@ public final class SqlVerifySide implements VerifySide {
 
     @Override
     public void close() {
-        session.close();
+        try {
+            fanOut.close();
+        } finally {
+            session.close();
+        }
     }
 
     @Override

@@ -172,6 +172,33 @@ abstract class SqlVerifySideContract {
         }
     }
 
+    @Test
+    void checksumsOfManyRangesUseASecondConnectionAndEqualJavaSums() throws SQLException {
+        String table = newTable("fanout");
+        List<Row> rows = VerifyFixtures.randomRows(4, 3_000);
+        create(table, VerifyFixtures.RANDOM_FIELDS, List.of("id"), rows);
+        AtomicInteger opened = new AtomicInteger();
+        ConnectionSource counting = () -> {
+            opened.incrementAndGet();
+            return connections().open();
+        };
+        Dataset ds = dataset("db", table, List.of("id"), VerifyFixtures.RANDOM_FIELDS);
+        try (SqlVerifySide side = SqlVerifySide.open(counting, dialect(), ds, ds.keyFields(), asIs(VerifyFixtures.RANDOM_FIELDS), false, table)) {
+            List<KeyRange> few = List.of(KeyRange.ALL);
+            assertChecksums(side, rows, few);
+            assertThat(opened.get()).as("one range: the side's own connection only").isEqualTo(1);
+            List<KeyRange> many = new ArrayList<>();
+            Row previous = null;
+            for (long cut = -700; cut < 6_700; cut += 90) {
+                many.add(new KeyRange(previous, Row.of("id", cut)));
+                previous = Row.of("id", cut);
+            }
+            many.add(new KeyRange(previous, null));
+            assertChecksums(side, rows, many);
+            assertThat(opened.get()).as("%d ranges: a second connection", many.size()).isEqualTo(2);
+        }
+    }
+
     private static void assertChecksums(SqlVerifySide side, List<Row> rows, List<KeyRange> ranges) {
         List<SegmentChecksum> expected = ranges.stream()
                 .map(r -> javaChecksum(rows, side.form(), r, side.keyOrder(), List.of("id"))).toList();
