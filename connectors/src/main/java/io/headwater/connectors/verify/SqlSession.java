@@ -13,7 +13,8 @@ import java.sql.Statement;
 /**
  * The one connection a {@link SqlVerifySide} works through, opened on first use and prepared for
  * the canonical SQL: session time zone UTC (timestamps without time zone count as UTC, and
- * {@code CAST(ts AS DATE)} is the UTC day), and in H2 the {@link H2CanonicalFunctions} aliases.
+ * {@code CAST(ts AS DATE)} is the UTC day), in PostgreSQL DateStyle ISO, and in H2 the
+ * {@link H2CanonicalFunctions} aliases.
  * After a failure the connection is dropped, so the next call opens a fresh one. Not thread-safe.
  */
 final class SqlSession implements AutoCloseable {
@@ -60,6 +61,9 @@ final class SqlSession implements AutoCloseable {
         }
         try (Statement s = c.createStatement()) {
             s.execute("SET TIME ZONE 'UTC'");
+            if (dialect == SqlDialect.POSTGRES) {
+                s.execute("SET DateStyle = 'ISO, YMD'"); // CAST(date AS TEXT) is then yyyy-MM-dd (CanonicalSql)
+            }
         }
         if (dialect == SqlDialect.H2) {
             H2CanonicalFunctions.install(c);

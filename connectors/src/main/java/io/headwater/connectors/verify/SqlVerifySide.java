@@ -48,18 +48,26 @@ import java.util.stream.IntStream;
  * order ({@code COLLATE "C"} for PostgreSQL strings) with a fetch size inside a read-only
  * transaction, the fingerprint computed in SQL as well, so scans and checksums agree.
  *
- * <p>{@link FingerprintAlgorithm#SHA256_64} is pushed down; for another algorithm the database
+ * <p>The algorithms of {@link #pushedDownAlgorithms()} are computed in the database ({@link
+ * FingerprintAlgorithm#LOOKUP3_64}, PostgreSQL's {@code hashtextextended}, first where the database
+ * can compute it); for another algorithm the database
  * still builds the canonical text and Java hashes it.
  *
- * <p>Not thread-safe: it keeps one connection (opened on first use, reopened after a failure).
+ * <p>Not thread-safe: it keeps one connection (opened on first use, reopened after a failure), and
+ * computes the checksums of many ranges on a second one at the same time ({@link ConnectionFanOut}).
  * SQL failures become {@link io.headwater.engine.ConnectionException} (state 08) or
  * {@link io.headwater.engine.StoreException}.
  */
 public final class SqlVerifySide implements VerifySide {
     private static final int FETCH_SIZE = 5_000;
     private static final int MAX_RANGES_PER_QUERY = 512;
+    /** Connections that compute checksums at once (the side's own and one more). */
+    private static final int CONNECTIONS = 2;
+    /** Fewer ranges per connection than this go to one query: another connection would not pay. */
+    private static final int MIN_RANGES_PER_CONNECTION = 8;
 
     private final SqlSession session;
+    private final ConnectionFanOut fanOut;
     private final String description;
     private final SqlRelation relation;
     private final List<ComparedField> fields;
@@ -67,11 +75,14 @@ public final class SqlVerifySide implements VerifySide {
     private final KeyOrder keyOrder;
     private final KeyRangeSql keySql;
     private final String text;
-    private final String fingerprint;
+    /** The SQL fingerprint expression of each algorithm the database computes, fastest first. */
+    private final Map<FingerprintAlgorithm, String> fingerprints;
 
-    private SqlVerifySide(SqlSession session, String description, SqlRelation relation, List<ComparedField> fields) {
+    private SqlVerifySide(SqlSession session, ConnectionFanOut fanOut, String description, SqlRelation relation, List<ComparedField> fields,
+                          boolean utf8) {
         SqlDialect dialect = session.dialect();
         this.session = session;
+        this.fanOut = fanOut;
         this.description = description;
         this.relation = relation;
         this.fields = fields.stream().sorted(Comparator.comparing(ComparedField::name)).toList();
@@ -79,7 +90,7 @@ public final class SqlVerifySide implements VerifySide {
         this.keyOrder = new KeyOrder(relation.key());
         this.keySql = new KeyRangeSql(dialect, relation.key(), relation.keyColumns());
         this.text = CanonicalSql.recordText(dialect, this.fields, relation.columns());
-        this.fingerprint = CanonicalSql.sha256x64(dialect, text);
+        this.fingerprints = CanonicalSql.fingerprints(dialect, text, utf8);
     }
 
     /**
@@ -119,7 +130,8 @@ public final class SqlVerifySide implements VerifySide {
         try {
             ResolvedTable resolved = ResolvedTable.resolve(session.connection(), table);
             SqlRelation relation = aggregate ? SqlRelation.aggregate(resolved, key, fields) : SqlRelation.scalar(resolved, key, fields);
-            return new SqlVerifySide(session, description, relation, fields);
+            ConnectionFanOut fanOut = new ConnectionFanOut(session, () -> new SqlSession(connections, dialect, table, session.address()));
+            return new SqlVerifySide(session, fanOut, description, relation, fields, CanonicalSql.hashesUtf8(session.connection(), dialect));
         } catch (SQLException e) {
             throw closing(session, session.failure("open", e));
         } catch (RuntimeException e) {
@@ -151,10 +163,16 @@ public final class SqlVerifySide implements VerifySide {
         return keyOrder;
     }
 
-    /** True: checksums of {@link FingerprintAlgorithm#SHA256_64} are computed in the database. */
+    /** True: checksums are computed in the database. */
     @Override
     public boolean pushesDown() {
         return true;
+    }
+
+    /** {@link FingerprintAlgorithm#LOOKUP3_64} when the database can compute it, then {@link FingerprintAlgorithm#SHA256_64}. */
+    @Override
+    public List<FingerprintAlgorithm> pushedDownAlgorithms() {
+        return List.copyOf(fingerprints.keySet());
     }
 
     /** The SQL expression of a record's canonical text (for diagnostics and tests). */
@@ -185,7 +203,8 @@ public final class SqlVerifySide implements VerifySide {
     public List<SegmentChecksum> checksums(List<KeyRange> ranges, FingerprintAlgorithm algorithm) {
         SegmentChecksum[] out = new SegmentChecksum[ranges.size()];
         Arrays.fill(out, SegmentChecksum.EMPTY);
-        if (algorithm != FingerprintAlgorithm.SHA256_64) {
+        String fingerprint = fingerprints.get(algorithm);
+        if (fingerprint == null) {
             for (int i = 0; i < ranges.size(); i++) {
                 SegmentChecksum[] sum = {SegmentChecksum.EMPTY};
                 scan(ranges.get(i), algorithm, false, r -> sum[0] = sum[0].plus(r.fingerprint()));
@@ -198,13 +217,21 @@ public final class SqlVerifySide implements VerifySide {
                 .sorted(Comparator.comparing(ranges::get, byFrom)).toList();
         List<KeyRange> sorted = order.stream().map(ranges::get).toList();
         if (RangeBuckets.sortedDisjoint(sorted, keyOrder)) {
-            for (int start = 0; start < order.size(); start += MAX_RANGES_PER_QUERY) {
-                int end = Math.min(order.size(), start + MAX_RANGES_PER_QUERY);
-                pushDown(sorted.subList(start, end), order.subList(start, end), out);
+            // Neighbouring ranges in one query each, the queries on several connections at once.
+            int parts = order.size() >= CONNECTIONS * MIN_RANGES_PER_CONNECTION ? CONNECTIONS : 1;
+            int per = Math.min(MAX_RANGES_PER_QUERY, (order.size() + parts - 1) / parts);
+            List<Consumer<SqlSession>> jobs = new ArrayList<>();
+            for (int start = 0; start < order.size(); start += per) {
+                List<KeyRange> part = sorted.subList(start, Math.min(order.size(), start + per));
+                List<Integer> slots = order.subList(start, Math.min(order.size(), start + per));
+                jobs.add(s -> pushDown(s, part, slots, fingerprint, out));
+            }
+            for (int i = 0; i < jobs.size(); i += CONNECTIONS) {
+                fanOut.run(jobs.subList(i, Math.min(jobs.size(), i + CONNECTIONS)));
             }
         } else {
             for (int i : order) {
-                pushDown(List.of(ranges.get(i)), List.of(i), out);
+                pushDown(session, List.of(ranges.get(i)), List.of(i), fingerprint, out);
             }
         }
         return List.of(out);
@@ -215,13 +242,13 @@ public final class SqlVerifySide implements VerifySide {
     }
 
     /** One query: the checksums of sorted, disjoint ranges; range {@code i} goes to {@code out[slots.get(i)]}. */
-    private void pushDown(List<KeyRange> sorted, List<Integer> slots, SegmentChecksum[] out) {
+    private void pushDown(SqlSession on, List<KeyRange> sorted, List<Integer> slots, String fingerprint, SegmentChecksum[] out) {
         List<SqlParam> params = new ArrayList<>();
         String bucket = RangeBuckets.of(sorted, keyOrder).expression(keySql, params);
         String where = keySql.where(new KeyRange(sorted.get(0).from(), sorted.get(sorted.size() - 1).to()), params);
         String sql = "SELECT b, COUNT(*), SUM(fp) FROM (SELECT " + bucket + " AS b, " + fingerprint + " AS fp FROM " + relation.from()
                 + " WHERE " + where + ") x GROUP BY b";
-        query("compute checksums of " + sorted.size() + " ranges", sql, params, rs -> {
+        query(on, "compute checksums of " + sorted.size() + " ranges", sql, params, rs -> {
             while (rs.next()) {
                 int b = rs.getInt(1);
                 if (b != RangeBuckets.GAP) {
@@ -272,7 +299,7 @@ public final class SqlVerifySide implements VerifySide {
 
     private String selectRows(FingerprintAlgorithm algorithm, boolean withValues) {
         List<String> select = new ArrayList<>(relation.keyColumns());
-        select.add(algorithm == FingerprintAlgorithm.SHA256_64 ? fingerprint : text);
+        select.add(fingerprints.getOrDefault(algorithm, text));
         if (withValues) {
             fields.forEach(f -> select.add(relation.columns().get(f.name())));
         }
@@ -322,7 +349,7 @@ public final class SqlVerifySide implements VerifySide {
                 key.put(k.name(), JdbcValues.read(rs, i, k.type(), jdbcTypes[i]));
                 i++;
             }
-            long fp = algorithm == FingerprintAlgorithm.SHA256_64 ? rs.getLong(i) : algorithm.fingerprint(rs.getString(i));
+            long fp = fingerprints.containsKey(algorithm) ? rs.getLong(i) : algorithm.fingerprint(rs.getString(i));
             i++;
             Row values = null;
             if (withValues) {
@@ -339,13 +366,17 @@ public final class SqlVerifySide implements VerifySide {
 
     /** Runs a query with parameters on the session's connection; failures are wrapped. */
     <T> T query(String what, String sql, List<SqlParam> params, ResultReader<T> reader) {
-        try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
+        return query(session, what, sql, params, reader);
+    }
+
+    private static <T> T query(SqlSession on, String what, String sql, List<SqlParam> params, ResultReader<T> reader) {
+        try (PreparedStatement ps = on.connection().prepareStatement(sql)) {
             SqlParam.bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 return reader.read(rs);
             }
         } catch (SQLException e) {
-            throw session.failure(what, e);
+            throw on.failure(what, e);
         }
     }
 
@@ -363,7 +394,11 @@ public final class SqlVerifySide implements VerifySide {
 
     @Override
     public void close() {
-        session.close();
+        try {
+            fanOut.close();
+        } finally {
+            session.close();
+        }
     }
 
     @Override

@@ -30,8 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * A bench command (not a test): 1M rows in embedded PostgreSQL and in an H2 file database; prints
- * the time of a plain JDBC read of all rows, of the push-down checksums of 64 ranges (one query,
- * and one query per range), of a scan with the fingerprint computed in SQL, and of a Java-side read
+ * the time of a plain JDBC read of all rows, of the push-down checksums of 64 ranges (SHA256_64 and
+ * LOOKUP3_64, on two connections; then SHA256_64 one query per range), of a scan with the fingerprint computed in SQL, and of a Java-side read
  * with SHA256_64 per row. Run with the test class path; the first argument is the row count.
  */
 public final class SqlPushDownBench {
@@ -86,7 +86,8 @@ public final class SqlPushDownBench {
                     read(connections, r -> n[0]++);
                     return n[0] + " rows";
                 });
-                time("  push-down checksums, one query", () -> total(side.checksums(ranges, FingerprintAlgorithm.SHA256_64)));
+                time("  push-down checksums SHA256_64, 64 ranges", () -> total(side.checksums(ranges, FingerprintAlgorithm.SHA256_64)));
+                time("  push-down checksums LOOKUP3_64, 64 ranges", () -> total(side.checksums(ranges, FingerprintAlgorithm.LOOKUP3_64)));
                 time("  push-down checksums, a query per range", () -> {
                     SegmentChecksum t = SegmentChecksum.EMPTY;
                     for (KeyRange r : ranges) {

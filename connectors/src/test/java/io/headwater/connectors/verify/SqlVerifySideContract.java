@@ -91,6 +91,11 @@ abstract class SqlVerifySideContract {
             side.scan(KeyRange.ALL, FingerprintAlgorithm.XXH3_64, false, xxh::add);
             assertThat(xxh).extracting(FingerprintedRow::fingerprint)
                     .containsExactlyElementsOf(rows.stream().map(r -> FingerprintAlgorithm.XXH3_64.fingerprint(form.text(r))).toList());
+            assertThat(side.pushedDownAlgorithms()).containsExactly(FingerprintAlgorithm.LOOKUP3_64, FingerprintAlgorithm.SHA256_64);
+            List<FingerprintedRow> lookup3 = new ArrayList<>();
+            side.scan(KeyRange.ALL, FingerprintAlgorithm.LOOKUP3_64, false, lookup3::add);
+            assertThat(lookup3).extracting(FingerprintedRow::fingerprint)
+                    .containsExactlyElementsOf(rows.stream().map(r -> FingerprintAlgorithm.LOOKUP3_64.fingerprint(form.text(r))).toList());
         }
     }
 
@@ -167,10 +172,39 @@ abstract class SqlVerifySideContract {
         }
     }
 
+    @Test
+    void checksumsOfManyRangesUseASecondConnectionAndEqualJavaSums() throws SQLException {
+        String table = newTable("fanout");
+        List<Row> rows = VerifyFixtures.randomRows(4, 3_000);
+        create(table, VerifyFixtures.RANDOM_FIELDS, List.of("id"), rows);
+        AtomicInteger opened = new AtomicInteger();
+        ConnectionSource counting = () -> {
+            opened.incrementAndGet();
+            return connections().open();
+        };
+        Dataset ds = dataset("db", table, List.of("id"), VerifyFixtures.RANDOM_FIELDS);
+        try (SqlVerifySide side = SqlVerifySide.open(counting, dialect(), ds, ds.keyFields(), asIs(VerifyFixtures.RANDOM_FIELDS), false, table)) {
+            List<KeyRange> few = List.of(KeyRange.ALL);
+            assertChecksums(side, rows, few);
+            assertThat(opened.get()).as("one range: the side's own connection only").isEqualTo(1);
+            List<KeyRange> many = new ArrayList<>();
+            Row previous = null;
+            for (long cut = -700; cut < 6_700; cut += 90) {
+                many.add(new KeyRange(previous, Row.of("id", cut)));
+                previous = Row.of("id", cut);
+            }
+            many.add(new KeyRange(previous, null));
+            assertChecksums(side, rows, many);
+            assertThat(opened.get()).as("%d ranges: a second connection", many.size()).isEqualTo(2);
+        }
+    }
+
     private static void assertChecksums(SqlVerifySide side, List<Row> rows, List<KeyRange> ranges) {
         List<SegmentChecksum> expected = ranges.stream()
                 .map(r -> javaChecksum(rows, side.form(), r, side.keyOrder(), List.of("id"))).toList();
         assertThat(side.checksums(ranges, FingerprintAlgorithm.SHA256_64)).containsExactlyElementsOf(expected);
+        assertThat(side.checksums(ranges, FingerprintAlgorithm.LOOKUP3_64)).containsExactlyElementsOf(ranges.stream()
+                .map(r -> javaChecksum(rows, side.form(), r, side.keyOrder(), List.of("id"), FingerprintAlgorithm.LOOKUP3_64)).toList());
         assertThat(side.checksums(ranges, FingerprintAlgorithm.XXH3_64)).extracting(SegmentChecksum::count)
                 .containsExactlyElementsOf(expected.stream().map(SegmentChecksum::count).toList());
     }

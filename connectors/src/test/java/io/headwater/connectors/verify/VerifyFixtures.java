@@ -85,10 +85,16 @@ final class VerifyFixtures {
     /** The checksum Java computes over the rows of a range. */
     static SegmentChecksum javaChecksum(List<Row> rows, CanonicalForm form, KeyRange range, io.headwater.engine.integrity.KeyOrder order,
                                         List<String> key) {
+        return javaChecksum(rows, form, range, order, key, FingerprintAlgorithm.SHA256_64);
+    }
+
+    /** The checksum Java computes over the rows of a range with an algorithm. */
+    static SegmentChecksum javaChecksum(List<Row> rows, CanonicalForm form, KeyRange range, io.headwater.engine.integrity.KeyOrder order,
+                                        List<String> key, FingerprintAlgorithm algorithm) {
         SegmentChecksum sum = SegmentChecksum.EMPTY;
         for (Row r : rows) {
             if (range.contains(r.project(key), order)) {
-                sum = sum.plus(javaFingerprint(form, r));
+                sum = sum.plus(algorithm.fingerprint(form.text(r)));
             }
         }
         return sum;

@@ -35,6 +35,11 @@ public abstract class DelegatingVerifySide implements VerifySide {
     }
 
     @Override
+    public List<FingerprintAlgorithm> pushedDownAlgorithms() {
+        return delegate().pushedDownAlgorithms();
+    }
+
+    @Override
     public long count() {
         return delegate().count();
     }

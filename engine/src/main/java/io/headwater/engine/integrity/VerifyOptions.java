@@ -1,13 +1,15 @@
 package io.headwater.engine.integrity;
 
 import io.headwater.engine.spi.VerifySide;
+import java.util.List;
 
 /**
  * How a {@link Verifier} runs.
  *
- * @param algorithm     the fingerprint algorithm, or null to choose: {@link FingerprintAlgorithm#SHA256_64}
- *                      when both sides push down (SQL can compute it) or in audit mode, else
- *                      {@link FingerprintAlgorithm#XXH3_64}
+ * @param algorithm     the fingerprint algorithm, or null to choose: in audit mode {@link FingerprintAlgorithm#SHA256_64};
+ *                      when both sides push down, the first of the source's
+ *                      {@link VerifySide#pushedDownAlgorithms()} that the target shares (SHA256_64 if none);
+ *                      else {@link FingerprintAlgorithm#XXH3_64}
  * @param segments      the number of top-level segments, or 0 to scale it with the number of
  *                      records (at least {@value #DEFAULT_SEGMENTS})
  * @param leafSize      a segment holding at most this many records is compared record by record
@@ -32,7 +34,7 @@ public record VerifyOptions(FingerprintAlgorithm algorithm, int segments, int le
         if (maxKeysListed < 0) {
             throw new IllegalArgumentException("maxKeysListed must not be negative, not " + maxKeysListed);
         }
-        if (audit && algorithm == FingerprintAlgorithm.XXH3_64) {
+        if (audit && algorithm != null && algorithm != FingerprintAlgorithm.SHA256_64) {
             throw new IllegalArgumentException("audit mode fingerprints with SHA256_64, not " + algorithm);
         }
     }
@@ -64,10 +66,17 @@ public record VerifyOptions(FingerprintAlgorithm algorithm, int segments, int le
 
     /** The algorithm a verification of these two sides uses. */
     public FingerprintAlgorithm algorithmFor(VerifySide source, VerifySide target) {
-        if (audit || (algorithm == null && source.pushesDown() && target.pushesDown())) {
+        if (audit) {
             return FingerprintAlgorithm.SHA256_64;
         }
-        return algorithm == null ? FingerprintAlgorithm.XXH3_64 : algorithm;
+        if (algorithm != null) {
+            return algorithm;
+        }
+        if (source.pushesDown() && target.pushesDown()) {
+            List<FingerprintAlgorithm> theirs = target.pushedDownAlgorithms();
+            return source.pushedDownAlgorithms().stream().filter(theirs::contains).findFirst().orElse(FingerprintAlgorithm.SHA256_64);
+        }
+        return FingerprintAlgorithm.XXH3_64;
     }
 
     /** The number of top-level segments for a side of this many records. */

@@ -32,6 +32,15 @@ public interface VerifySide extends AutoCloseable {
     /** Whether {@link #checksums} is computed where the data lives (SQL), so only checksums travel. */
     boolean pushesDown();
 
+    /**
+     * The algorithms whose checksums this side computes where the data lives, fastest first. The
+     * verifier pushes down the first one both sides share. The default: {@link
+     * FingerprintAlgorithm#SHA256_64} when the side pushes down at all.
+     */
+    default List<FingerprintAlgorithm> pushedDownAlgorithms() {
+        return pushesDown() ? List.of(FingerprintAlgorithm.SHA256_64) : List.of();
+    }
+
     /** The number of records. */
     long count();
 

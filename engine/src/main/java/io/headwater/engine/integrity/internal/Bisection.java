@@ -4,6 +4,7 @@ import io.headwater.engine.integrity.BisectionListener;
 import io.headwater.engine.integrity.FingerprintAlgorithm;
 import io.headwater.engine.integrity.KeyOrder;
 import io.headwater.engine.integrity.KeyRange;
+import io.headwater.engine.integrity.LevelPlan;
 import io.headwater.engine.integrity.SegmentChecksum;
 import io.headwater.engine.integrity.VerificationException;
 import io.headwater.engine.model.Row;
@@ -13,17 +14,16 @@ import java.util.List;
 
 /**
  * Narrows unequal segments down level by level: each level asks each side once for the checksums
- * of all its segments; equal segments are done, unequal ones are split again until they hold at
- * most a leaf's worth of records. The outcome is the ranges left to compare record by record.
- * When more than {@value #BULK_FRACTION} of a level's segments differ, splitting further would
- * cost more than it saves, so those segments go to the record-by-record merge whole. Used from
- * one thread.
+ * of all its segments, both sides at the same time ({@link PairedChecksums}); equal segments are
+ * done, unequal ones are split again until they hold at most a leaf's worth of records. The outcome
+ * is the ranges left to compare record by record. Where differences are dense (most of a level, a
+ * wide run of neighbouring segments, or counts that differ by much: {@link LevelPlan}), splitting
+ * further would cost more than it saves, so those segments go to the record-by-record merge whole.
+ * Used from one thread (which lends the target to a checksum thread during each level).
  */
 public final class Bisection {
-    /** The share of unequal segments above which a level stops bisecting. */
-    public static final double BULK_FRACTION = 0.25;
-    /** Levels with fewer segments never stop bisecting early: the share says little there. */
-    private static final int BULK_MIN_SEGMENTS = 8;
+    /** The share of unequal segments above which a level stops bisecting ({@link LevelPlan#BULK_FRACTION}). */
+    public static final double BULK_FRACTION = LevelPlan.BULK_FRACTION;
     private static final int MAX_FANOUT = 64;
     private static final int MAX_LEVELS = 64;
 
@@ -66,15 +66,17 @@ public final class Bisection {
 
     /** Bisects from the given top-level ranges (ascending, covering every key). */
     public Outcome run(List<KeyRange> top) {
-        List<SegmentChecksum> topSource = checksums(source, top);
-        List<SegmentChecksum> topTarget = checksums(target, top);
+        PairedChecksums.Both first = PairedChecksums.of(source, target, top, this::checksums);
+        List<SegmentChecksum> topSource = first.source();
+        List<SegmentChecksum> topTarget = first.target();
         List<KeyRange> level = compareLevel(0, top, topSource, topTarget);
         for (int depth = 1; !level.isEmpty(); depth++) {
             if (depth >= MAX_LEVELS) {
                 toMerge.addAll(level);
                 break;
             }
-            level = compareLevel(depth, level, checksums(source, level), checksums(target, level));
+            PairedChecksums.Both both = PairedChecksums.of(source, target, level, this::checksums);
+            level = compareLevel(depth, level, both.source(), both.target());
         }
         return new Outcome(Ranges.sortedAndJoined(toMerge, order), top, topSource, total(topSource), total(topTarget),
                 equalRows, compared, split);
@@ -82,27 +84,27 @@ public final class Bisection {
 
     /** Compares one level; returns the next level's ranges. */
     private List<KeyRange> compareLevel(int depth, List<KeyRange> ranges, List<SegmentChecksum> s, List<SegmentChecksum> t) {
-        List<Integer> unequal = new ArrayList<>();
+        LevelPlan.Plan plan = LevelPlan.of(s, t, leafSize);
         for (int i = 0; i < ranges.size(); i++) {
-            boolean equal = s.get(i).equals(t.get(i));
+            boolean equal = plan.steps().get(i) == LevelPlan.Step.EQUAL;
             compared++;
             steps.segmentCompared(depth, ranges.get(i), s.get(i), t.get(i), equal);
             if (equal) {
                 equalRows += s.get(i).count();
                 progress.rows(s.get(i).count());
-            } else {
-                unequal.add(i);
             }
         }
         progress.checkpoint();
-        if (ranges.size() >= BULK_MIN_SEGMENTS && unequal.size() > ranges.size() * BULK_FRACTION) {
-            steps.bisectionStopped(depth, unequal.size(), ranges.size());
-            unequal.forEach(i -> toMerge.add(ranges.get(i)));
-            return List.of();
+        if (plan.bulk()) {
+            steps.bisectionStopped(depth, (int) plan.count(LevelPlan.Step.MERGE), ranges.size());
         }
         List<KeyRange> next = new ArrayList<>();
-        for (int i : unequal) {
-            next.addAll(narrow(depth, ranges.get(i), s.get(i).count(), t.get(i).count()));
+        for (int i = 0; i < ranges.size(); i++) {
+            switch (plan.steps().get(i)) {
+                case MERGE -> toMerge.add(ranges.get(i));
+                case SPLIT -> next.addAll(narrow(depth, ranges.get(i), s.get(i).count(), t.get(i).count()));
+                case EQUAL -> { }
+            }
         }
         return next;
     }
