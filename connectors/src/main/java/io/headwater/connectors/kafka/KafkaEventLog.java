@@ -34,6 +34,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -215,6 +216,17 @@ public final class KafkaEventLog implements EventLog {
         @Override
         public String toString() {
             return state + ", " + members + (members == 1 ? " member" : " members");
+        }
+    }
+
+    /**
+     * Asks the broker's time index ({@code KafkaConsumer.offsetsForTimes}) with a reader that is
+     * assigned the partitions and never joins a consumer group.
+     */
+    @Override
+    public Map<PartitionRef, Long> offsetsForTime(String topic, Instant at) {
+        try (KafkaLogReader reader = (KafkaLogReader) openReader(topic, Checkpoint.EMPTY)) {
+            return reader.offsetsForTime(at);
         }
     }
 
