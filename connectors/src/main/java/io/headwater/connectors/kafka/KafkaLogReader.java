@@ -90,6 +90,21 @@ public final class KafkaLogReader implements LogReader {
     }
 
     /**
+     * From now on reads {@code partition} alone, from {@code offset} on: the other partitions are
+     * unassigned, so that a fetch never waits on partitions with nothing to return.
+     */
+    public void readAlone(PartitionRef partition, long offset) {
+        TopicPartition tp = new TopicPartition(partition.topic(), partition.partition());
+        try {
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            assigned = true;
+        } catch (KafkaException e) {
+            throw log.wrap("read " + partition + " from offset " + offset, e);
+        }
+    }
+
+    /**
      * Per partition, the first offset stamped at or after {@code at} (the end offset where none is),
      * from the broker's time index; the topic's partitions are assigned, no group is joined.
      */
