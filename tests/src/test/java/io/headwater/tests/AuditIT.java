@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.headwater.app.cli.Attached;
 import io.headwater.app.runtime.ControlChannel;
 import io.headwater.app.runtime.LivePipeline;
+import io.headwater.app.runtime.audit.AuditProbes;
 import io.headwater.app.runtime.audit.PipelineStores;
 import io.headwater.connectors.audit.AccessProbe;
 import io.headwater.connectors.audit.BreachExposureProbe;
@@ -168,13 +169,33 @@ class AuditIT {
     @Test
     @Order(5)
     void breachExposureListsPlainTextPiiPerStoreAndTopic() {
-        List<Evidence> ev = gather(new BreachExposureProbe(stores, 100_000));
+        List<Evidence> ev = gather(new BreachExposureProbe(stores, AuditProbes.SAMPLE_ROWS));
         Evidence topic = one(ev, "plain-text-card", "kafka.customers");
         assertThat(topic.count("card")).isEqualTo(4);
+        // The demo's customer topic is within the sample size: read whole, so the count is exact and says so.
+        assertThat(topic.count("sampled")).isEqualTo(topic.count("records")).isPositive();
+        assertThat(topic.details()).contains("all " + topic.count("records") + " records read: the counts are exact")
+                .anyMatch(d -> d.startsWith("lineage: personal fields in this topic: ") && d.contains("email"));
+        // Topics no pii: field reaches are not read at all.
+        for (String notRead : List.of("kafka.transfers", "kafka.documents", "ledger.postings")) {
+            assertThat(one(ev, "no-pii-by-lineage", notRead).count("sampled")).isZero();
+        }
         assertThat(one(ev, "plain-text-pii", "cache.customers").count("phone")).isEqualTo(200);
         assertThat(one(ev, "plain-text-pii", "search.customers").count("email")).isEqualTo(200);
         one(ev, "no-pii-exposed", "analytics.daily_totals");
         assertThat(ev).noneMatch(e -> e.subject().equals("kafka.transfers") && e.isFinding());
+    }
+
+    @Test
+    @Order(5)
+    void aTopicLargerThanTheSampleIsSampledAndTheEvidenceStatesTheConfidence() {
+        Evidence accounts = one(gather(new BreachExposureProbe(stores, 100)), "plain-text-pii", "kafka.accounts");
+        assertThat(accounts.count("records")).isGreaterThan(100);
+        assertThat(accounts.count("sampled")).isEqualTo(100);
+        assertThat(accounts.count("iban")).as("tombstones carry no IBAN").isBetween(1L, 100L);
+        assertThat(accounts.summary()).endsWith("(100 of " + accounts.count("records") + " records sampled in 50 runs)");
+        assertThat(accounts.details()).anyMatch(d -> d.startsWith("none of the 100 sampled records shows ")
+                && d.contains("at 95 % confidence each is in fewer than 3/100 = 3.00 % of the topic's records"));
     }
 
     @Test

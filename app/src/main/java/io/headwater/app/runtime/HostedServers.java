@@ -2,6 +2,8 @@ package io.headwater.app.runtime;
 
 import io.headwater.connectors.kafka.EmbeddedKafkaBroker;
 import io.headwater.connectors.postgres.EmbeddedPostgresServer;
+import io.headwater.engine.HeadwaterException;
+import io.headwater.engine.StoreException;
 import io.headwater.engine.model.Connection;
 import io.headwater.engine.model.Pipeline;
 import io.headwater.engine.model.Role;
@@ -10,20 +12,23 @@ import io.headwater.engine.model.SystemKind;
 import io.headwater.engine.model.SystemSpec;
 import io.headwater.engine.pipeline.DataDirLock;
 import io.headwater.engine.spi.ProgressListener;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The servers Headwater starts itself for the hosted systems of a pipeline, inside its data
  * directory: an embedded PostgreSQL per hosted postgres system, and one embedded Kafka broker that
  * every hosted kafka system (the log and any event-sourced record) shares. Attached systems are
  * never started here. Each server's address is published through the data directory's lock so that
- * other processes find it. Closing stops them in reverse order. Not thread-safe: started and closed
- * by one owner.
+ * other processes find it. The broker and the PostgreSQL servers start side by side. Closing stops
+ * them in reverse order. Not thread-safe: started and closed by one owner.
  */
 final class HostedServers implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -43,7 +48,53 @@ final class HostedServers implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker starts on its own thread while the PostgreSQL servers start on this one: they do
+     * not depend on each other, and the broker is the slower of the two.
+     */
     private void startAll(Pipeline pipeline, StoreLayout layout, DataDirLock lock, ProgressListener progress, int step, int steps) {
+        // The log system's folder holds the shared broker, so that its data stays where it always was.
+        Optional<SystemSpec> firstKafka = pipeline.systems().stream().filter(s -> s.hosted() && s.kind() == SystemKind.KAFKA)
+                .min(Comparator.comparing(s -> s.role() == Role.LOG ? 0 : 1));
+        FutureTask<EmbeddedKafkaBroker> kafka = null;
+        if (firstKafka.isPresent()) {
+            progress.progress(step, steps, "Starting Kafka (" + firstKafka.get().id() + ")");
+            kafka = new FutureTask<>(() -> EmbeddedKafkaBroker.start(layout.systemDir(firstKafka.get())));
+            NamedThreads.start("kafka-start", kafka);
+        }
+        RuntimeException failure = null;
+        try {
+            startPostgres(pipeline, layout, lock, progress, step, steps);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (kafka != null) {
+            if (failure == null && !kafka.isDone()) {
+                progress.progress(step, steps, "Starting Kafka (" + firstKafka.get().id() + ")");
+            }
+            try {
+                broker = join(kafka, layout.systemDir(firstKafka.get()));
+                started.push(broker);
+                for (SystemSpec s : pipeline.systems()) {
+                    if (s.hosted() && s.kind() == SystemKind.KAFKA) {
+                        lock.publish(s.id() + ".address", broker.bootstrapServers());
+                        addresses.put(s.id(), new Connection(broker.bootstrapServers(), null, null, null, null));
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void startPostgres(Pipeline pipeline, StoreLayout layout, DataDirLock lock, ProgressListener progress, int step, int steps) {
         for (SystemSpec s : pipeline.systems()) {
             if (s.hosted() && s.kind() == SystemKind.POSTGRES) {
                 progress.progress(step, steps, "Starting PostgreSQL (" + s.id() + ")");
@@ -55,19 +106,19 @@ final class HostedServers implements AutoCloseable {
                 addresses.put(s.id(), new Connection(server.address(), server.database(), server.user(), Secret.literal(server.password()), null));
             }
         }
-        // The log system's folder holds the shared broker, so that its data stays where it always was.
-        Optional<SystemSpec> first = pipeline.systems().stream().filter(s -> s.hosted() && s.kind() == SystemKind.KAFKA)
-                .min(Comparator.comparing(s -> s.role() == Role.LOG ? 0 : 1));
-        if (first.isPresent()) {
-            progress.progress(step, steps, "Starting Kafka (" + first.get().id() + ")");
-            broker = EmbeddedKafkaBroker.start(layout.systemDir(first.get()));
-            started.push(broker);
-            for (SystemSpec s : pipeline.systems()) {
-                if (s.hosted() && s.kind() == SystemKind.KAFKA) {
-                    lock.publish(s.id() + ".address", broker.bootstrapServers());
-                    addresses.put(s.id(), new Connection(broker.bootstrapServers(), null, null, null, null));
-                }
+    }
+
+    private static EmbeddedKafkaBroker join(FutureTask<EmbeddedKafkaBroker> kafka, Path dir) {
+        try {
+            return kafka.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            throw new StoreException("cannot start the embedded Kafka broker in " + dir + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HeadwaterException("interrupted while the embedded Kafka broker in " + dir + " was starting", e);
         }
     }
 

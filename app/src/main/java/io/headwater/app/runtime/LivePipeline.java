@@ -105,7 +105,12 @@ public final class LivePipeline implements PipelineRuntime {
         }
     }
 
-    private void startAll(Options options, ProgressListener progress) {
+    private void startAll(Options options, ProgressListener shown) {
+        long t0 = System.nanoTime();
+        ProgressListener progress = (done, total, unit) -> { // each step logged, so that a slow start-up shows where its time went
+            LOG.info("start-up [{}/{}] {} (+{} ms)", done, total, unit, (System.nanoTime() - t0) / 1_000_000);
+            shown.progress(done, total, unit);
+        };
         int steps = 6;
         progress.progress(0, steps, "Claiming data directory " + pipeline.dataDir());
         lock = DataDirLock.acquire(pipeline.dataDir(), options.command());

@@ -34,6 +34,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -218,14 +219,39 @@ public final class KafkaEventLog implements EventLog {
         }
     }
 
+    /**
+     * Asks the broker's time index ({@code KafkaConsumer.offsetsForTimes}) with a reader that is
+     * assigned the partitions and never joins a consumer group.
+     */
+    @Override
+    public Map<PartitionRef, Long> offsetsForTime(String topic, Instant at) {
+        try (KafkaLogReader reader = (KafkaLogReader) openReader(topic, Checkpoint.EMPTY)) {
+            return reader.offsetsForTime(at);
+        }
+    }
+
     @Override
     public LogReader openReader(String topic, Checkpoint from) {
+        return openReader(topic, from, Map.of());
+    }
+
+    /**
+     * A reader for short reads at many places of a topic ({@link KafkaLogReader#readAlone}): the
+     * broker answers each fetch at once rather than waiting for new records, so moving to another
+     * place does not wait out a fetch parked at a partition's end.
+     */
+    public KafkaLogReader openHoppingReader(String topic, Checkpoint from) {
+        return openReader(topic, from, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 0, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
+    }
+
+    private KafkaLogReader openReader(String topic, Checkpoint from, Map<String, Object> tuning) {
         Map<String, Object> conf = new HashMap<>();
         conf.putAll(clientProperties);
         conf.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         conf.put(ConsumerConfig.CLIENT_ID_CONFIG, clientPrefix + "-reader-" + CLIENT_SEQ.incrementAndGet());
         conf.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         conf.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        conf.putAll(tuning);
         try {
             return new KafkaLogReader(this, topic, from, conf);
         } catch (KafkaException e) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads one topic of a {@link KafkaEventLog} by partition assignment and seek, without a consumer
@@ -85,6 +87,48 @@ public final class KafkaLogReader implements LogReader {
             throw log.wrap("read the position on topic " + topic, e);
         }
         return new Checkpoint(m);
+    }
+
+    /**
+     * From now on reads {@code partition} alone, from {@code offset} on: the other partitions are
+     * unassigned, so that a fetch never waits on partitions with nothing to return.
+     */
+    public void readAlone(PartitionRef partition, long offset) {
+        TopicPartition tp = new TopicPartition(partition.topic(), partition.partition());
+        try {
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            assigned = true;
+        } catch (KafkaException e) {
+            throw log.wrap("read " + partition + " from offset " + offset, e);
+        }
+    }
+
+    /**
+     * Per partition, the first offset stamped at or after {@code at} (the end offset where none is),
+     * from the broker's time index; the topic's partitions are assigned, no group is joined.
+     */
+    Map<PartitionRef, Long> offsetsForTime(Instant at) {
+        try {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, log.timeout());
+            if (infos == null || infos.isEmpty()) {
+                return Map.of();
+            }
+            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(tp -> query.put(tp, at.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, log.timeout());
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, log.timeout());
+            Map<PartitionRef, Long> out = new TreeMap<>();
+            for (TopicPartition tp : partitions) {
+                OffsetAndTimestamp o = found.get(tp);
+                out.put(new PartitionRef(tp.topic(), tp.partition()), o != null ? o.offset() : ends.get(tp));
+            }
+            return out;
+        } catch (KafkaException e) {
+            throw log.wrap("look up the offsets of topic " + topic + " at " + at, e);
+        }
     }
 
     private boolean assign() {

@@ -1,5 +1,6 @@
 package io.headwater.engine.spi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,16 @@ public interface EventLog extends AutoCloseable {
 
     /** The offset after the last record of every partition of the topic. */
     Map<PartitionRef, Long> endOffsets(String topic);
+
+    /**
+     * Per partition of the topic, the first offset whose record was stamped at or after {@code at}, or
+     * the end offset where no record is; a reader started there reads nothing written before. This
+     * default, for logs without a time index, answers the begin offsets: the caller still passes over
+     * earlier records itself.
+     */
+    default Map<PartitionRef, Long> offsetsForTime(String topic, Instant at) {
+        return beginOffsets(topic);
+    }
 
     /** Opens a reader positioned at the given next offsets (partitions not named start at their beginning). */
     LogReader openReader(String topic, Checkpoint from);

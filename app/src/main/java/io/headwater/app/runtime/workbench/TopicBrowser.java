@@ -72,10 +72,12 @@ final class TopicBrowser {
                     : "topic " + p.topic() + " of " + topic + " has no partition " + partition + "; its partitions: "
                             + offsets.keySet().stream().map(PartitionRef::partition).toList());
         }
-        long start = from != null ? range[0] : Math.max(range[0], Math.min(offset, range[1]));
+        // From an instant: the log's time index says where to start, so earlier records are not read.
+        long start = from != null ? Math.max(range[0], log.offsetsForTime(p.topic(), from).getOrDefault(p, range[0]))
+                : Math.max(range[0], Math.min(offset, range[1]));
         List<LogRecord> page = new ArrayList<>();
         new TopicScan(log, p.topic(), STALL_TIMEOUT).scan(Map.of(p, start), Map.of(p, range[1]), cancellation, ProgressListener.NONE, r -> {
-            if (from != null && page.isEmpty() && (r.timestamp() == null || r.timestamp().isBefore(from))) {
+            if (from != null && page.isEmpty() && (r.timestamp() == null || r.timestamp().isBefore(from))) { // a log without a time index
                 return true;
             }
             page.add(r);
