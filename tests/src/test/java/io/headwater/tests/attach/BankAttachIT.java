@@ -119,7 +119,8 @@ class BankAttachIT {
                 .contains("all 20 recently updated records of pg.customers match in cache.customers")
                 .contains("all 20 recently updated records of pg.transfers match in reporting.transfers")
                 .contains("all 20 recently updated records of pg.accounts match in finance.accounts")
-                .contains("deleted subject customers:" + BankAttachPipeline.DELETED_CUSTOMER + " is still held");
+                .contains("deleted subject customers:" + BankAttachPipeline.DELETED_CUSTOMER + " is still held")
+                .contains("declared pii:iban, found in 60 of 60 sampled values").doesNotContain("pii-checksum-invalid");
 
         assertThat(contents()).as("status, verify and audit wrote nothing into the record, the log or a store").isEqualTo(before);
         for (String db : List.of(bank.recordDb, bank.reportingDb)) {

@@ -26,7 +26,9 @@ final class BankRecord {
                         + "amount numeric(12,2) NOT NULL, created_at timestamptz NOT NULL)",
                 "INSERT INTO customers SELECT g, 'Customer ' || g, 'customer' || g || '@example.com', (ARRAY['DE','FR','NL','ES'])[1 + g % 4], "
                         + "timestamptz '2026-11-01 09:00:00+00' + g * interval '1 hour' FROM generate_series(1, " + customers + ") g",
-                "INSERT INTO accounts SELECT g, 1 + g % " + (customers - 1) + ", 'DE89' || lpad(g::text, 18, '0'), "
+                // German IBANs with valid check digits: 98 - (BBAN || "DE" as 1314 || "00") mod 97
+                "INSERT INTO accounts SELECT g, 1 + g % " + (customers - 1) + ", 'DE' || lpad((98 - ((lpad(g::text, 18, '0') || '131400')::numeric % 97))"
+                        + "::int::text, 2, '0') || lpad(g::text, 18, '0'), "
                         + "CASE WHEN g % 3 = 0 THEN 'USD' ELSE 'EUR' END, round((g * 37.5 + 0.25)::numeric, 2), "
                         + "timestamptz '2026-11-02 09:00:00+00' + g * interval '1 minute' FROM generate_series(1, " + accounts + ") g",
                 "INSERT INTO transfers SELECT md5('transfer-' || g)::uuid, 1 + g % " + accounts + ", 1 + (g * 7) % " + accounts + ", "
