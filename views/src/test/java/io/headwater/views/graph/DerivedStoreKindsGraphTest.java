@@ -33,13 +33,13 @@ import org.testfx.framework.junit5.ApplicationTest;
 
 /**
  * The graph of a pipeline whose derived stores are OpenSearch, Redis, PostgreSQL and MySQL
- * (sample-configs/derived-stores.yaml), drawn headless without any of those servers: each system
+ * (sample-configs/bank-attach.yaml), drawn headless without any of those servers: each system
  * carries its kind's class and icon, the derived databases look like derived stores, and
  * verification colours and observed lag show on them as on any store.
  */
 class DerivedStoreKindsGraphTest extends ApplicationTest {
     private static final Executor SAME_THREAD = Runnable::run;
-    private final Pipeline pipeline = new PipelineLoader(name -> null).load(DemoModel.config().resolveSibling("derived-stores.yaml"));
+    private final Pipeline pipeline = new PipelineLoader(name -> null).load(DemoModel.config().resolveSibling("bank-attach.yaml"));
     private final WorkbenchState state = new WorkbenchState();
     private GraphViewModel vm;
     private PipelineGraphView view;
@@ -101,7 +101,7 @@ class DerivedStoreKindsGraphTest extends ApplicationTest {
         assertThat(node("sys:reporting").x()).as("in the derived column, right of the log").isGreaterThan(node("sys:kafka").x());
 
         interact(() -> vm.toggle("sys:reporting"));
-        assertThat(view.drawnClasses("ds:reporting.customers")).contains("role_derived").doesNotContain(GraphStyle.SOURCE);
+        assertThat(view.drawnClasses("ds:reporting.transfers")).contains("role_derived").doesNotContain(GraphStyle.SOURCE);
         interact(() -> vm.select("sys:reporting"));
         assertThat(vm.detailsProperty().get().value(NodeDetailsBuilder.KIND)).startsWith("postgres — derived store, attached");
         assertThat(vm.detailsProperty().get().systemKind()).contains(SystemKind.POSTGRES);
@@ -120,7 +120,7 @@ class DerivedStoreKindsGraphTest extends ApplicationTest {
         interact(() -> {
             state.setFlowState("index-customers", FlowState.VERIFIED);
             state.setFlowState("cache-customers", FlowState.CORRUPT);
-            state.setFlowState("report-customers", FlowState.IN_FLIGHT);
+            state.setFlowState("report-transfers", FlowState.IN_FLIGHT);
         });
         assertThat(view.drawnClasses("sys:search")).contains(GraphStyle.VERIFIED);
         assertThat(view.drawnClasses("sys:cache")).contains(GraphStyle.CORRUPT);
@@ -160,7 +160,7 @@ class DerivedStoreKindsGraphTest extends ApplicationTest {
 
     /**
      * With {@code -Dheadwater.screenshots=true}: the graph with every system open, verification
-     * colours and a lag on it, saved as docs/workbench-derived-stores.png for the README.
+     * colours and a lag on it, saved as docs/workbench-bank-attach.png for the README.
      */
     @Test
     void snapshotForTheReadme() throws Exception {
@@ -174,7 +174,7 @@ class DerivedStoreKindsGraphTest extends ApplicationTest {
             state.setFlowState("index-customers", FlowState.VERIFIED);
             state.setFlowState("book-accounts", FlowState.VERIFIED);
             state.setFlowState("cache-customers", FlowState.CORRUPT);
-            state.setFlowState("report-customers", FlowState.IN_FLIGHT);
+            state.setFlowState("report-transfers", FlowState.IN_FLIGHT);
             vm.updateStatus(List.of(), List.of(cache));
             for (String system : List.of("sys:pg", "sys:search", "sys:cache", "sys:reporting", "sys:finance")) {
                 vm.toggle(system);
@@ -185,7 +185,7 @@ class DerivedStoreKindsGraphTest extends ApplicationTest {
         Thread.sleep(500);
         AtomicReference<WritableImage> image = new AtomicReference<>();
         interact(() -> image.set(view.snapshot(null, null)));
-        Path file = Path.of(System.getProperty("headwater.repo.root", "..")).toAbsolutePath().normalize().resolve("docs/workbench-derived-stores.png");
+        Path file = Path.of(System.getProperty("headwater.repo.root", "..")).toAbsolutePath().normalize().resolve("docs/workbench-bank-attach.png");
         BufferedImage out = new BufferedImage((int) image.get().getWidth(), (int) image.get().getHeight(), BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < out.getHeight(); y++) {
             for (int x = 0; x < out.getWidth(); x++) {
