@@ -45,7 +45,7 @@ class BankAttachIT {
 
     @BeforeAll
     static void start() throws Exception {
-        BankAttachPipeline.assumeServers();
+        BankAttachPipeline.assumeServers(dir);
         bank = new BankAttachPipeline();
         bank.start(dir);
         env = bank.environment(dir.resolve("data"));

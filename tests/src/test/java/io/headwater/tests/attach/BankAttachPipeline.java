@@ -3,6 +3,7 @@ package io.headwater.tests.attach;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.headwater.connectors.kafka.EmbeddedKafkaBroker;
+import io.headwater.tests.foreign.CapturePostgres;
 import io.headwater.tests.opensearch.OpenSearchTestNode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -63,8 +64,11 @@ final class BankAttachPipeline implements AutoCloseable {
     final SearchIndex index = new SearchIndex("customers");
 
     /** Skips the calling test, one line each, when the machine's PostgreSQL, MariaDB or Redis is absent. */
-    static void assumeServers() {
+    static void assumeServers(Path workDir) {
         LocalPostgres.assumeRunning();
+        // The connector's slot needs logical decoding: the machine's server is switched to it once, as the foreign pipelines do.
+        assumeTrue(CapturePostgres.machineServerDecodes(workDir),
+                "the machine's PostgreSQL cannot do logical decoding (wal_level): the bank-attach test is skipped");
         LocalMariaDb.assumeRunning();
         RedisClient client = RedisClient.create("redis://" + REDIS_ADDRESS);
         try (StatefulRedisConnection<String, String> c = client.connect()) {

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Says on one stderr line which one is used. Thread-safe.
  */
-final class CapturePostgres {
+public final class CapturePostgres {
     private static final String MACHINE_HOST = "127.0.0.1";
     private static final int MACHINE_PORT = 5432;
     private static final String USER = "postgres";
@@ -55,6 +55,15 @@ final class CapturePostgres {
             p.setProperty("ApplicationName", "headwater-foreign-harness");
             return DriverManager.getConnection(jdbcUrl(database), p);
         }
+    }
+
+    /**
+     * Whether the machine's own server at 127.0.0.1:5432 does logical decoding for this JVM, switched to
+     * {@code wal_level=logical} first if it was not; false when it is absent or cannot be switched.
+     */
+    public static boolean machineServerDecodes(Path workDir) {
+        Server s = server(workDir);
+        return s.host().equals(MACHINE_HOST) && s.port() == MACHINE_PORT;
     }
 
     /** The server for this JVM, chosen (and prepared) on the first call. */
