@@ -149,7 +149,7 @@ public final class LivePipeline implements PipelineRuntime {
 
         publisher = new StatusPublisher(this, layout.statusFile());
         opened.push(publisher);
-        NamedThreads.start("status-publisher", publisher);
+        publisher.start();
         progress.progress(6, steps, "Live");
     }
 
