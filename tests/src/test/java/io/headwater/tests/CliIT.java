@@ -157,7 +157,7 @@ class CliIT {
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("= seeds").contains("seeded: 66 mismatched, 67 missing, 67 extra")
-                .contains("found: FindingCounts[missing=67, extra=67, mismatched=66, inFlight=0, keptDeleted=0]");
+                .contains("found: missing 67, extra 67, mismatched 66, in flight 0\n");
     }
 
     @Test
@@ -166,7 +166,7 @@ class CliIT {
         Result r = run("bench", "verify", "--rows", "20000", "--diff-rate", "0.01", "--store", "mysql", "--dir", tmp.resolve("mysql").toString());
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("= seeds").contains("found: FindingCounts[missing=67, extra=67, mismatched=66, inFlight=0]");
+        assertThat(r.out()).contains("= seeds").contains("found: missing 67, extra 67, mismatched 66, in flight 0\n");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -181,7 +181,7 @@ class CliIT {
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("rebuild/consume").contains("plain read").contains("verify heap peak")
-                .contains("FindingCounts[missing=0, extra=0, mismatched=0, inFlight=0]");
+                .contains("verified against the record table in PostgreSQL: missing 0, extra 0, mismatched 0, in flight 0\n");
         assertThat(r.out().lines().filter(l -> l.startsWith(store) && l.contains("3,000")).count()).isEqualTo(2);
     }
 

@@ -96,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                         f.rows() / f.verifySeconds() / 1000, f.naiveSeconds(), f.rows() / f.naiveSeconds() / 1000,
                         f.verifySeconds() / f.readSeconds(), f.naiveSeconds() / f.verifySeconds(), f.findingsMatchSeeds() ? "= seeds" : "DIFFER", f.peakHeapMb());
                 out.printf("seeded: %,d mismatched, %,d missing, %,d extra; found: %s%n", f.expectedMismatched(), f.expectedMissing(),
-                        f.expectedExtra(), f.result().counts());
+                        f.expectedExtra(), FindingsText.counts(f.result().counts()));
                 out.printf("live heap during the verification (a full GC every 2 s): at most %,d MB%n", f.liveHeapMb());
                 if (!Double.isNaN(f.storeReadSeconds())) {
                     out.printf("plain read of the %s copy alone (no order): %.2f s, %,.0fk/s; verify / plain read %.2f%n", f.store(),
@@ -145,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
                     f.readSeconds(), f.rows() / f.readSeconds() / 1000, f.diffSeconds(), f.rows() / f.diffSeconds() / 1000,
                     f.diffSeconds() / f.readSeconds(), f.findingsMatchSeeds() ? "= seeds" : "DIFFER", f.method());
             out.printf("seeded: %,d mismatched, %,d missing, %,d extra; found: %s%n", f.expectedMismatched(), f.expectedMissing(),
-                    f.expectedExtra(), f.result().counts());
+                    f.expectedExtra(), FindingsText.counts(f.result().counts()));
             return f.findingsMatchSeeds() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
     }
@@ -197,7 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf("%-8s %,12d | %7.2f s %7.0fk row/s | %7.2f s %7.0fk row/s | %5.2f | %-9s | %,d MB%n", f.store(), t.rowsRead(),
                         t.readSeconds(), t.rowsRead() / t.readSeconds() / 1000, t.verifySeconds(), t.rowsRead() / t.verifySeconds() / 1000,
                         t.verifySeconds() / t.readSeconds(), t.result().clean() ? "clean" : "DIFFER", t.verifyPeakHeapMb());
-                out.printf("table at %s verified against the record table in PostgreSQL: %s%n", t.address(), t.result().counts());
+                out.printf("table at %s verified against the record table in PostgreSQL: %s%n", t.address(), FindingsText.counts(t.result().counts()));
                 return t.result().clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
             });
         }

@@ -1,6 +1,7 @@
 package io.headwater.app.cli;
 
 import io.headwater.engine.integrity.Finding;
+import io.headwater.engine.integrity.FindingCounts;
 import io.headwater.engine.integrity.FindingType;
 import io.headwater.engine.integrity.VerificationResult;
 import java.io.PrintWriter;
@@ -32,6 +33,19 @@ final class FindingsText {
             }
         }
         out.flush();
+    }
+
+    /** The counts in words: {@code missing 67, extra 67, mismatched 66, in flight 0}, then expired and kept-after-deletion counts when there are any. */
+    static String counts(FindingCounts c) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "missing %,d, extra %,d, mismatched %,d, in flight %,d", c.missing(), c.extra(),
+                c.mismatched(), c.inFlight()));
+        if (c.expired() > 0) {
+            b.append(String.format(Locale.ROOT, ", expired by ttl %,d", c.expired()));
+        }
+        if (c.keptDeleted() > 0) {
+            b.append(String.format(Locale.ROOT, ", kept after deletion %,d", c.keptDeleted()));
+        }
+        return b.toString();
     }
 
     private static String name(FindingType type) {

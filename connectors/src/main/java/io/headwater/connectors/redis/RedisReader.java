@@ -23,9 +23,9 @@ import java.util.function.Consumer;
  * <p>{@link #scan} delivers rows in key order ({@link KeyOrder}, as every other reader) with bounded
  * memory. {@code SCAN} has no order and may return a key more than once, so the first scan or
  * {@link #count} reads the dataset once, SCAN answer by SCAN answer with each answer's values
- * fetched pipelined ({@link RedisScanSource}), into a {@link SortedSpill}: a temporary sorted file
- * that drops repeats; later scans and counts of this reader walk that file, a snapshot of that one
- * pass. Memory holds one SCAN answer and the spill's page cache, whatever the number of keys; the
+ * fetched pipelined ({@link RedisScanSource}), into a {@link SortedSpill}: an external merge sort into a
+ * temporary sorted file that drops repeats; later scans and counts of this reader walk that file, a snapshot of that one
+ * pass. Memory holds one SCAN answer and one sort run (32 MB), whatever the number of keys; the
  * disk holds about the size of the data until {@link #close}. A key that expires or is deleted
  * between its SCAN and its fetch is left out. {@link #lookup} and {@link #ttl} always ask Redis,
  * so a re-check sees the store as it is now.

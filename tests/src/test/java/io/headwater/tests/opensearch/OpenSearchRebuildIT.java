@@ -126,8 +126,8 @@ class OpenSearchRebuildIT {
         Matcher resumed = RESUMED.matcher(out);
         assertThat(resumed.find()).as("resumed the killed rebuild's shadow: " + out).isTrue();
         assertThat(Long.parseLong(resumed.group(1))).isEqualTo(left);
-        assertThat(out).contains("swapped in: the rebuilt store is live (one _aliases request moves alias customers from customers-g1 "
-                + "to customers-g2; customers-g1 is kept until you delete it (DELETE /customers-g1))");
+        assertThat(out).contains("step 3 of 3, swap: one _aliases request moves alias customers from customers-g1 "
+                + "to customers-g2; customers-g1 is kept until you delete it (DELETE /customers-g1) (done)").contains("swapped in: the rebuilt store is live");
         JsonNode alias = http.get("/_alias/customers");
         assertThat(alias.has("customers-g2")).isTrue();
         assertThat(alias.has("customers-g1")).isFalse();
